@@ -1,18 +1,89 @@
-import { awscdk, javascript } from "projen";
+import { ProjenStruct, Struct } from '@mrgrain/jsii-struct-builder';
+import { awscdk, javascript } from 'projen';
+
 const project = new awscdk.AwsCdkConstructLibrary({
-  author: "cdk-ci-oidc contributors",
-  authorAddress: "noreply@example.com",
-  cdkVersion: "2.189.1",
-  jsiiVersion: "~6.0.0",
-  name: "cdk-ci-oidc",
+  name: 'cdk-ci-oidc',
+  description:
+    'AWS CDK constructs for keyless CI deployments: IAM OIDC providers for GitHub Actions and GitLab CI, and deploy roles whose trust policies are built from typed, validated subjects.',
+  author: 'cdk-ci-oidc contributors',
+  authorAddress: 'maintainers@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/cdk-ci-oidc/cdk-ci-oidc.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk', 'aws-cdk', 'oidc', 'openid-connect', 'github-actions', 'gitlab-ci', 'iam', 'security'],
+  defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
-  repositoryUrl: "https://github.com/cdk-ci-oidc/cdk-ci-oidc.git",
 
-  // defaultReleaseBranch: "main",  /* The name of the main release branch. */
-  // deps: [],                      /* Runtime dependencies of this module. */
-  // description: undefined,        /* The description is just a string that helps people understand the purpose of the package. */
-  // devDeps: [],                   /* Build dependencies for this module. */
-  // packageName: undefined,        /* The "name" in package.json. */
+  // First aws-cdk-lib with iam.OidcProviderNative (AWS::IAM::OIDCProvider without a Lambda).
+  cdkVersion: '2.200.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  tsconfigDevFile: 'tsconfig.dev.json',
+
+  publishToPypi: { distName: 'cdk-ci-oidc', module: 'cdk_ci_oidc' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkcioidc',
+    mavenGroupId: 'io.github.cdk-ci-oidc',
+    mavenArtifactId: 'cdk-ci-oidc',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkCiOidc', packageId: 'CdkCiOidc' },
+  publishToGo: { moduleName: 'github.com/cdk-ci-oidc/cdk-ci-oidc-go' },
+
+  devDeps: [
+    '@mrgrain/jsii-struct-builder@^0.7.64',
+    // AGPL: a dev dependency of the tests only, pinned because the tests call its core engine.
+    '@cloud-copilot/iam-simulate@0.1.173',
+    'cdk-nag@~2.38.2',
+    'fast-check@^4.10.2',
+    'yaml@^2.9.1',
+    'aws-cdk@^2.1100.0',
+    // The most used peer library, compared in bench/ only.
+    'aws-cdk-github-oidc@^2.4.1',
+  ],
+
+  // The access-review report: `npx cdk-ci-oidc report cdk.out`.
+  bin: { 'cdk-ci-oidc': 'lib/cli/main.js' },
+
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+    },
+  },
+
+  gitignore: ['cdk.out', '.jsii.tabl.json', '/examples/cdk.out', '/bench/out'],
+  npmignoreEnabled: true,
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/', 'cdk.out'] },
 });
+
+// ts-jest does not type-check the tests; tsc does, over src, test and examples.
+project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
+
+// CiDeployRoleOptions: every iam.RoleProps option except the principal and external ids,
+// generated from aws-cdk-lib's own jsii assembly so that the docs and types never drift.
+new ProjenStruct(project, {
+  name: 'CiDeployRoleOptions',
+  filePath: 'src/role/ci-deploy-role-options.generated.ts',
+  docs: {
+    summary: 'The `iam.Role` options that a `CiDeployRole` accepts.',
+    remarks:
+      'Generated from `aws-cdk-lib.aws_iam.RoleProps` without `assumedBy` (the role builds its own principal) ' +
+      'and `externalIds` (an `sts:AssumeRole` feature with no meaning for web identity).',
+  },
+})
+  .mixin(Struct.fromFqn('aws-cdk-lib.aws_iam.RoleProps'))
+  .omit('assumedBy', 'externalIds');
+
+// Synthesizes the example apps, offline, with the CDK CLI from devDependencies.
+const synthEnv = {
+  CDK_DISABLE_CLI_TELEMETRY: 'true',
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+};
+project.addTask('examples:synth', {
+  description: 'Synthesize the example apps in examples/ (no AWS account or credentials needed)',
+  env: synthEnv,
+  exec: 'cdk synth --no-notices --quiet --app "ts-node --prefer-ts-exts examples/app.ts" --output examples/cdk.out',
+});
+
 project.synth();

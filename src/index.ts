@@ -1,5 +1,16 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './providers/ci-platform';
+export * from './providers/ci-oidc-provider';
+export * from './providers/ci-oidc-provider-base';
+export * from './providers/github-issuer';
+export * from './providers/github-oidc-provider';
+export * from './subjects/ci-subject';
+export * from './subjects/github-subject-format';
+export * from './subjects/github-id-options';
+export * from './subjects/github-scope';
+export * from './subjects/github-subject';
+export * from './subjects/github-repository';
+export * from './subjects/github-owner';
+export * from './role/ci-trust-options';
+export * from './role/ci-oidc-principal';
+export * from './role/ci-deploy-role-options.generated';
+export * from './role/ci-deploy-role';

@@ -1,0 +1,7 @@
+import { App } from 'aws-cdk-lib';
+import { GitHubDeployStack } from './github-deploy-stack';
+
+// Synthesizes without an AWS account or credentials: the stacks are environment-agnostic.
+const app = new App();
+new GitHubDeployStack(app, 'GitHubDeployExample');
+app.synth();

@@ -1,0 +1,38 @@
+import { CiPlatform } from '../providers/ci-platform';
+
+/** A claim, besides `sub`, that a subject requires with `StringEquals`. */
+export interface ClaimPin {
+  /** The claim name, e.g. `repository_id`; the condition key is `<issuer>:<claim>`. */
+  readonly claim: string;
+  readonly value: string;
+  /** What to do when the issuer does not pass this claim to IAM. */
+  readonly whenUnsupported: string;
+}
+
+/** A legal but risky choice, reported as an acknowledgeable warning. */
+export interface SubjectRisk {
+  /** Stable id for `Annotations.acknowledgeWarning`. */
+  readonly id: string;
+  readonly message: string;
+}
+
+/** What a subject is made of; built by the platforms' subject factories. */
+export interface SubjectSpec {
+  readonly platform: CiPlatform;
+  /** The accepted `sub` values: one, or two when a repository has a legacy and an immutable form. */
+  readonly claims: string[];
+  readonly pattern: boolean;
+  readonly pins: ClaimPin[];
+  readonly description: string;
+  readonly risks: SubjectRisk[];
+}
+
+/** Copies a spec so that no caller can change a subject after it was validated. */
+export function freezeSpec(spec: SubjectSpec): SubjectSpec {
+  return Object.freeze({
+    ...spec,
+    claims: Object.freeze([...spec.claims]) as string[],
+    pins: Object.freeze(spec.pins.map((pin) => Object.freeze({ ...pin }))) as ClaimPin[],
+    risks: Object.freeze(spec.risks.map((risk) => Object.freeze({ ...risk }))) as SubjectRisk[],
+  });
+}

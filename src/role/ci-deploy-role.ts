@@ -1,0 +1,149 @@
+import { aws_iam as iam, Annotations, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ICiOidcProvider } from '../providers/ci-oidc-provider';
+import { CiSubject } from '../subjects/ci-subject';
+import { CiDeployRoleOptions } from './ci-deploy-role-options.generated';
+import { CiOidcPrincipal } from './ci-oidc-principal';
+import { CiTrustOptions } from './ci-trust-options';
+import { DEFAULT_TRUST_POLICY_QUOTA, MAX_TRUST_POLICY_QUOTA, trustPolicySize } from './trust-policy-size';
+
+/**
+ * Properties of a `CiDeployRole`.
+ */
+export interface CiDeployRoleProps extends CiDeployRoleOptions, CiTrustOptions {
+  /**
+   * The CI OIDC provider whose tokens the role trusts.
+   */
+  readonly provider: ICiOidcProvider;
+
+  /**
+   * The jobs that may assume the role. More can be added with `addSubject()`; a role
+   * without any fails synthesis.
+   *
+   * @default - none yet: add them with `addSubject()`
+   */
+  readonly subjects?: CiSubject[];
+
+  /**
+   * The trust-policy length quota of the account, in characters (IAM counts the policy
+   * without white space). Synthesis fails when the policy is longer, rather than the deployment.
+   *
+   * @default 2048 - IAM's default quota; AWS raises it to at most 4096 on request
+   */
+  readonly trustPolicySizeQuota?: number;
+}
+
+/**
+ * An IAM role that CI jobs assume with their OIDC token, trusted by subjects only.
+ *
+ * The trust policy requires the audience and one of the subjects' `sub` values (exact
+ * subjects with `StringEquals`, patterns with `StringLike`, in separate statements), plus
+ * the claims the subjects pin. It is an `iam.Role`: grants, policies and every Role
+ * method work as usual.
+ *
+ * @example
+ * const provider = new GitHubOidcProvider(this, 'GitHub');
+ * const role = new CiDeployRole(this, 'DeployRole', {
+ *   provider,
+ *   subjects: [GitHubRepository.of('acme/api').environment('production')],
+ * });
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html
+ * @see https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services
+ */
+export class CiDeployRole extends iam.Role {
+  /**
+   * The provider whose tokens the role trusts.
+   */
+  public readonly provider: ICiOidcProvider;
+
+  /**
+   * The principal that writes the role's trust statements.
+   */
+  public readonly principal: CiOidcPrincipal;
+
+  private readonly trustPolicySizeQuota: number;
+
+  constructor(scope: Construct, id: string, props: CiDeployRoleProps) {
+    checkSessionDuration(props.maxSessionDuration);
+    const quota = props.trustPolicySizeQuota ?? DEFAULT_TRUST_POLICY_QUOTA;
+    checkQuota(quota);
+    const principal = CiOidcPrincipal._forRole(props.provider, props);
+    super(scope, id, {
+      ...props,
+      assumedBy: principal,
+      maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
+    });
+    this.provider = props.provider;
+    this.principal = principal;
+    this.trustPolicySizeQuota = quota;
+    (props.subjects ?? []).forEach((subject) => this.addSubject(subject));
+    this.node.addValidation({ validate: () => this.validateTrust() });
+  }
+
+  /**
+   * The subjects that may assume the role.
+   */
+  public get subjects(): CiSubject[] {
+    return this.principal.subjects;
+  }
+
+  /**
+   * Lets one more kind of job assume the role.
+   */
+  public addSubject(subject: CiSubject): void {
+    this.principal.addSubject(subject);
+    for (const risk of subject._spec.risks) {
+      Annotations.of(this).addWarningV2(risk.id, `${risk.message} [${this.node.path}]`);
+    }
+  }
+
+  /**
+   * The length IAM will count for the trust policy (without white space), with the
+   * provider ARN at its longest: what the quota check compares.
+   */
+  public get trustPolicySize(): number {
+    const stack = Stack.of(this);
+    const arnExpression = JSON.stringify(stack.resolve(this.provider.oidcProviderArn));
+    return trustPolicySize(
+      stack.resolve(this.assumeRolePolicy),
+      (expression) => (JSON.stringify(expression) === arnExpression ? this.provider.issuer : undefined),
+      Token.isUnresolved(stack.partition) ? undefined : stack.partition,
+    );
+  }
+
+  private validateTrust(): string[] {
+    if (this.principal.subjects.length === 0) {
+      return [`CiDeployRole '${this.node.path}' has no subject: pass props.subjects or call addSubject(), e.g. GitHubRepository.of('acme/api').branch('main').`];
+    }
+    const size = this.trustPolicySize;
+    if (size > this.trustPolicySizeQuota) {
+      return [
+        `The trust policy of '${this.node.path}' is ${size} characters, over the quota of ${this.trustPolicySizeQuota} ` +
+        `(${this.principal.subjects.length} subjects). Use fewer subjects (a branch or tag pattern, an environment), split the role, ` +
+        `or raise the account's "Role trust policy length" quota (at most ${MAX_TRUST_POLICY_QUOTA}) and set trustPolicySizeQuota.`,
+      ];
+    }
+    return [];
+  }
+}
+
+function checkSessionDuration(duration: Duration | undefined): void {
+  if (duration === undefined || Token.isUnresolved(duration.toSeconds())) {
+    return;
+  }
+  const seconds = duration.toSeconds();
+  if (seconds < 3600 || seconds > 43200) {
+    throw new Error(`Invalid maxSessionDuration '${duration.toHumanString()}': IAM allows 1 to 12 hours. Allowed form: Duration.hours(1) to Duration.hours(12).`);
+  }
+}
+
+function checkQuota(quota: number): void {
+  if (!Number.isInteger(quota) || quota < DEFAULT_TRUST_POLICY_QUOTA || quota > MAX_TRUST_POLICY_QUOTA) {
+    throw new Error(
+      `Invalid trustPolicySizeQuota '${quota}': it must be a whole number from ${DEFAULT_TRUST_POLICY_QUOTA} (IAM's default) ` +
+      `to ${MAX_TRUST_POLICY_QUOTA} (the most AWS grants).`,
+    );
+  }
+}
+

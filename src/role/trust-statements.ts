@@ -1,0 +1,148 @@
+import { aws_iam as iam, Lazy } from 'aws-cdk-lib';
+import { ICiOidcProvider } from '../providers/ci-oidc-provider';
+import { ClaimPin } from '../private/subject-spec';
+import { CiSubject } from '../subjects/ci-subject';
+
+/** The action every statement allows. */
+export const ASSUME_ROLE_WITH_WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
+
+/** Claims a whole role requires besides the subjects' own pins (e.g. `ref_protected`). */
+export interface TrustSettings {
+  readonly provider: ICiOidcProvider;
+  readonly audience: string;
+  readonly requiredClaims: ClaimPin[];
+}
+
+/** One statement: the subjects that share an operator and the same pinned claims. */
+interface StatementGroup {
+  readonly statement: iam.PolicyStatement;
+  readonly claims: string[];
+}
+
+/**
+ * The trust statements of one principal, built from subjects.
+ *
+ * Subjects land in one statement per (operator, pinned claims): exact subjects use
+ * `StringEquals`, patterns `StringLike`, and the two never share a statement, where
+ * IAM would AND them. Each statement's `sub` values are read at synthesis, so subjects
+ * added later join the statement of their group.
+ */
+export class TrustStatements {
+  private readonly groups = new Map<string, StatementGroup>();
+  private readonly documents: iam.PolicyDocument[] = [];
+  private readonly added: CiSubject[] = [];
+
+  constructor(public readonly settings: TrustSettings) {
+    const seen = new Set<string>();
+    for (const pin of settings.requiredClaims) {
+      checkClaimSupported(settings.provider, pin, 'the role');
+      if (seen.has(pin.claim)) {
+        throw new Error(`The role requires claim '${pin.claim}' twice.`);
+      }
+      seen.add(pin.claim);
+    }
+  }
+
+  /** The subjects added so far, in order. */
+  public get subjects(): CiSubject[] {
+    return [...this.added];
+  }
+
+  /** The number of statements. */
+  public get statementCount(): number {
+    return this.groups.size;
+  }
+
+  /** Validates a subject against the provider and adds it to its statement. */
+  public addSubject(subject: CiSubject): void {
+    const spec = subject._spec;
+    if (spec === undefined) {
+      throw new Error(`'${subject}' is not a subject built by this library; use GitHubRepository, GitHubOwner, GitLabProject, GitLabGroup or the fromClaim factories.`);
+    }
+    const provider = this.settings.provider;
+    if (spec.platform !== provider.platform) {
+      throw new Error(
+        `Subject '${spec.description}' is a ${spec.platform} subject, but the provider for issuer '${provider.issuer}' is ${provider.platform}. ` +
+        'Use subjects of the provider\'s platform, or a role per provider.',
+      );
+    }
+    const pins = [...this.settings.requiredClaims];
+    for (const pin of spec.pins) {
+      checkClaimSupported(provider, pin, `subject '${spec.description}'`);
+      const clash = pins.find((other) => other.claim === pin.claim && other.value !== pin.value);
+      if (clash) {
+        throw new Error(`Subject '${spec.description}' requires ${pin.claim} = '${pin.value}', but the role requires '${clash.value}'.`);
+      }
+      if (!pins.some((other) => other.claim === pin.claim)) {
+        pins.push(pin);
+      }
+    }
+    pins.sort((a, b) => a.claim.localeCompare(b.claim));
+
+    const operator = spec.pattern ? 'StringLike' : 'StringEquals';
+    const key = JSON.stringify([operator, pins.map((pin) => [pin.claim, pin.value])]);
+    let group = this.groups.get(key);
+    if (!group) {
+      group = this.newGroup(operator, pins);
+      this.groups.set(key, group);
+      for (const document of this.documents) {
+        document.addStatements(group.statement);
+      }
+    }
+    for (const claim of spec.claims) {
+      if (!group.claims.includes(claim)) {
+        group.claims.push(claim);
+      }
+    }
+    this.added.push(subject);
+  }
+
+  /** Adds the statements to a trust policy; statements of later subjects follow. */
+  public attach(document: iam.PolicyDocument): void {
+    this.documents.push(document);
+    for (const group of this.groups.values()) {
+      document.addStatements(group.statement);
+    }
+  }
+
+  /** The condition block of the only statement, for a principal used outside a trust policy. */
+  public singleStatementConditions(): iam.Conditions | undefined {
+    if (this.groups.size !== 1) {
+      return undefined;
+    }
+    const [group] = this.groups.values();
+    return group.statement.conditions;
+  }
+
+  private newGroup(operator: 'StringEquals' | 'StringLike', pins: ClaimPin[]): StatementGroup {
+    const claims: string[] = [];
+    const issuer = this.settings.provider.issuer;
+    const sub = Lazy.any({ produce: () => (claims.length === 1 ? claims[0] : [...claims]) });
+    const equals: Record<string, unknown> = { [`${issuer}:aud`]: this.settings.audience };
+    for (const pin of pins) {
+      equals[`${issuer}:${pin.claim}`] = pin.value;
+    }
+    const conditions: Record<string, Record<string, unknown>> = { StringEquals: equals };
+    if (operator === 'StringEquals') {
+      equals[`${issuer}:sub`] = sub;
+    } else {
+      conditions.StringLike = { [`${issuer}:sub`]: sub };
+    }
+    const statement = new iam.PolicyStatement({
+      actions: [ASSUME_ROLE_WITH_WEB_IDENTITY],
+      principals: [new iam.WebIdentityPrincipal(this.settings.provider.oidcProviderArn)],
+      conditions,
+    });
+    return { statement, claims };
+  }
+}
+
+function checkClaimSupported(provider: ICiOidcProvider, pin: ClaimPin, who: string): void {
+  if (!provider.conditionClaims.includes(pin.claim)) {
+    throw new Error(
+      `${who[0].toUpperCase()}${who.slice(1)} requires claim '${pin.claim}' = '${pin.value}', but IAM receives no '${provider.issuer}:${pin.claim}' ` +
+      `condition key from issuer '${provider.issuer}' (it receives: ${['aud', 'sub', ...provider.conditionClaims].join(', ')}), ` +
+      `so the role could never be assumed. Fix: ${pin.whenUnsupported}.`,
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { GitHubScopeParts } from '../private/github-scope-parts';
+import { ClaimPin } from '../private/subject-spec';
+import { checkId, checkOwner } from './github-names';
+import { GitHubIdOptions } from './github-id-options';
+import { GitHubScope } from './github-scope';
+import { GitHubSubjectFormat } from './github-subject-format';
+import { invalid } from './literal-part';
+
+/**
+ * Every repository of a GitHub owner (organization or user), the scope of a whole-owner trust.
+ *
+ * The subjects' fixed part ends with `repo:<owner>/`, so `acme` never matches `acme-evil`.
+ * Every subject warns with id `cdk-ci-oidc:wholeOwnerSubject`: any repository created in
+ * the owner later is trusted too. Give `ownerId` so that a re-registered owner name cannot match.
+ *
+ * @example
+ * const subject = GitHubOwner.of('acme', { ownerId: 1234567 }).environment('production');
+ */
+export class GitHubOwner extends GitHubScope {
+  /**
+   * An owner by name, exactly as GitHub writes it (IAM compares case).
+   */
+  public static of(owner: string, options: GitHubIdOptions = {}): GitHubOwner {
+    return new GitHubOwner(owner, options);
+  }
+
+  /** The owner's name. */
+  public readonly owner: string;
+  /** The owner's numeric id, if given. */
+  public readonly ownerId?: number;
+
+  /** @internal */
+  protected readonly _parts: GitHubScopeParts;
+
+  private constructor(owner: string, options: GitHubIdOptions) {
+    super();
+    const source = `GitHubOwner.of('${owner}')`;
+    checkOwner('GitHubOwner.of(owner)', owner);
+    checkId(`${source} ownerId`, options.ownerId);
+    this.owner = owner;
+    this.ownerId = options.ownerId;
+
+    const haveId = options.ownerId !== undefined;
+    const format = options.subjectFormat ?? (haveId ? GitHubSubjectFormat.LEGACY_AND_IMMUTABLE : GitHubSubjectFormat.LEGACY);
+    if (format !== GitHubSubjectFormat.LEGACY && !haveId) {
+      throw invalid(`${source} subjectFormat`, format, 'the immutable subject form needs ownerId',
+        'GitHubSubjectFormat.LEGACY, or give ownerId');
+    }
+    // '*' stands for the repository name (and, in the immutable form, its '@<id>').
+    const prefixes: string[] = [];
+    if (format !== GitHubSubjectFormat.IMMUTABLE) {
+      prefixes.push(`repo:${owner}/*:`);
+    }
+    if (format !== GitHubSubjectFormat.LEGACY) {
+      prefixes.push(`repo:${owner}@${options.ownerId}/*:`);
+    }
+    const pins: ClaimPin[] = (options.pinIds ?? true) && haveId
+      ? [{ claim: 'repository_owner_id', value: String(options.ownerId), whenUnsupported: `set pinIds: false in ${source} to use the id only in the subject` }]
+      : [];
+    this._parts = {
+      prefixes,
+      pins,
+      label: `every repository of ${owner}`,
+      risks: [{
+        id: 'cdk-ci-oidc:wholeOwnerSubject',
+        message: `Every repository of '${owner}', including ones created later, may assume this role; prefer GitHubRepository.of('${owner}/<repository>').`,
+      }],
+      source,
+    };
+  }
+}

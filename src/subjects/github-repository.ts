@@ -1,0 +1,93 @@
+import { GitHubScopeParts } from '../private/github-scope-parts';
+import { ClaimPin } from '../private/subject-spec';
+import { checkId, parseRepository } from './github-names';
+import { GitHubIdOptions } from './github-id-options';
+import { GitHubScope } from './github-scope';
+import { GitHubSubjectFormat } from './github-subject-format';
+import { invalid } from './literal-part';
+
+/**
+ * Options of a GitHub repository scope.
+ */
+export interface GitHubRepositoryOptions extends GitHubIdOptions {
+  /**
+   * The repository's numeric id (`repository_id` claim).
+   *
+   * Pinned with `StringEquals` on `<issuer>:repository_id` (see `pinIds`) and used in the
+   * immutable subject form, so that a deleted and re-created repository name cannot match.
+   *
+   * @default - no repository id: the name alone identifies the repository
+   */
+  readonly repositoryId?: number;
+}
+
+/**
+ * A GitHub repository, the scope of the subjects its workflows present.
+ *
+ * @example
+ * const repo = GitHubRepository.of('acme/api', { ownerId: 1234567, repositoryId: 89012345 });
+ * const subject = repo.environment('production');
+ */
+export class GitHubRepository extends GitHubScope {
+  /**
+   * A repository by its full name, `owner/repository`, exactly as GitHub writes it.
+   *
+   * IAM compares case; GitHub puts the names in the token as they are shown on GitHub.
+   */
+  public static of(fullName: string, options: GitHubRepositoryOptions = {}): GitHubRepository {
+    return new GitHubRepository(fullName, options);
+  }
+
+  /** The owner's name. */
+  public readonly owner: string;
+  /** The repository's name, without the owner. */
+  public readonly repository: string;
+  /** `owner/repository`. */
+  public readonly fullName: string;
+  /** The owner's numeric id, if given. */
+  public readonly ownerId?: number;
+  /** The repository's numeric id, if given. */
+  public readonly repositoryId?: number;
+
+  /** @internal */
+  protected readonly _parts: GitHubScopeParts;
+
+  private constructor(fullName: string, options: GitHubRepositoryOptions) {
+    super();
+    const source = `GitHubRepository.of('${fullName}')`;
+    const { owner, repository } = parseRepository('GitHubRepository.of(fullName)', fullName);
+    checkId(`${source} ownerId`, options.ownerId);
+    checkId(`${source} repositoryId`, options.repositoryId);
+    this.owner = owner;
+    this.repository = repository;
+    this.fullName = fullName;
+    this.ownerId = options.ownerId;
+    this.repositoryId = options.repositoryId;
+
+    const haveIds = options.ownerId !== undefined && options.repositoryId !== undefined;
+    const format = options.subjectFormat ?? (haveIds ? GitHubSubjectFormat.LEGACY_AND_IMMUTABLE : GitHubSubjectFormat.LEGACY);
+    if (format !== GitHubSubjectFormat.LEGACY && !haveIds) {
+      throw invalid(`${source} subjectFormat`, format, 'the immutable subject form needs both ownerId and repositoryId',
+        'GitHubSubjectFormat.LEGACY, or give ownerId and repositoryId');
+    }
+    const prefixes: string[] = [];
+    if (format !== GitHubSubjectFormat.IMMUTABLE) {
+      prefixes.push(`repo:${owner}/${repository}:`);
+    }
+    if (format !== GitHubSubjectFormat.LEGACY) {
+      prefixes.push(`repo:${owner}@${options.ownerId}/${repository}@${options.repositoryId}:`);
+    }
+
+    const pins: ClaimPin[] = [];
+    if (options.pinIds ?? true) {
+      const fix = `set pinIds: false in ${source} to use the ids only in the subject`;
+      if (options.ownerId !== undefined) {
+        pins.push({ claim: 'repository_owner_id', value: String(options.ownerId), whenUnsupported: fix });
+      }
+      if (options.repositoryId !== undefined) {
+        pins.push({ claim: 'repository_id', value: String(options.repositoryId), whenUnsupported: fix });
+      }
+    }
+    this._parts = { prefixes, pins, label: fullName, risks: [], source };
+  }
+}

@@ -1,0 +1,112 @@
+import { GitHubScopeParts } from '../private/github-scope-parts';
+import { SubjectRisk } from '../private/subject-spec';
+import { CiPlatform } from '../providers/ci-platform';
+import { GitHubSubject } from './github-subject';
+import { checkLiteral, checkLiteralOrPattern, hasWildcard, invalid } from './literal-part';
+
+const BRANCH_FORM = "a branch name such as 'main' or 'release/*' ('*' and '?' make it a pattern)";
+const TAG_FORM = "a tag name such as 'v1.2.3' or 'v*' ('*' and '?' make it a pattern)";
+const ENVIRONMENT_FORM = "an environment name such as 'production', without wildcards";
+
+/**
+ * A repository or a whole owner: the scope that GitHub subjects are cut from.
+ */
+export abstract class GitHubScope {
+  /** @internal */
+  protected abstract readonly _parts: GitHubScopeParts;
+
+  /**
+   * Jobs that run for a branch: `repo:<scope>:ref:refs/heads/<branch>`.
+   *
+   * Jobs that name an environment are not included: their subject names the environment instead.
+   *
+   * @param branch the branch's short name (`main`, not `refs/heads/main`); `*` and `?` make it a pattern,
+   * and `*` also matches `/`
+   */
+  public branch(branch: string): GitHubSubject {
+    this.checkRef('branch', branch, BRANCH_FORM);
+    return this.subject(`ref:refs/heads/${branch}`, `branch ${branch}`, hasWildcard(branch),
+      onlyWildcards(branch) ? [{ id: 'cdk-ci-oidc:anyBranch', message: `${this._parts.label}: branch '${branch}' matches every branch.` }] : []);
+  }
+
+  /**
+   * Jobs that run for a tag: `repo:<scope>:ref:refs/tags/<tag>`.
+   *
+   * @param tag the tag's short name (`v1.2.3`, not `refs/tags/v1.2.3`); `*` and `?` make it a pattern
+   */
+  public tag(tag: string): GitHubSubject {
+    this.checkRef('tag', tag, TAG_FORM);
+    return this.subject(`ref:refs/tags/${tag}`, `tag ${tag}`, hasWildcard(tag),
+      onlyWildcards(tag) ? [{ id: 'cdk-ci-oidc:anyTag', message: `${this._parts.label}: tag '${tag}' matches every tag.` }] : []);
+  }
+
+  /**
+   * Jobs that name a deployment environment: `repo:<scope>:environment:<name>`.
+   *
+   * The name is written as GitHub writes it in the token, with `:` encoded as `%3A`.
+   * Environments with required reviewers or branch protection rules are the strongest
+   * gate GitHub offers for deploy roles.
+   *
+   * @param environment the environment's name, exactly as in the repository's settings (IAM compares case)
+   */
+  public environment(environment: string): GitHubSubject {
+    checkLiteral(`${this._parts.source}.environment(environment)`, environment, ENVIRONMENT_FORM);
+    if (environment.length > 255) {
+      throw invalid(`${this._parts.source}.environment(environment)`, environment, 'it is longer than 255 characters', ENVIRONMENT_FORM);
+    }
+    return this.subject(`environment:${environment.replace(/:/g, '%3A')}`, `environment ${environment}`, false, []);
+  }
+
+  /**
+   * Jobs triggered by `pull_request` events: `repo:<scope>:pull_request`.
+   *
+   * Risky for a role that can change anything: whoever can open a pull request from a
+   * branch of the repository runs the workflow. Warns with id `cdk-ci-oidc:pullRequestSubject`.
+   */
+  public pullRequest(): GitHubSubject {
+    return this.subject('pull_request', 'pull requests', false, [{
+      id: 'cdk-ci-oidc:pullRequestSubject',
+      message: `${this._parts.label}: pull_request jobs run code that has not been reviewed yet; give this role read-only permissions.`,
+    }]);
+  }
+
+  /**
+   * Jobs that run for any branch or tag: `repo:<scope>:ref:*`.
+   *
+   * Jobs that name an environment or run for a pull request are not included.
+   * Warns with id `cdk-ci-oidc:anyRefSubject`.
+   */
+  public anyRef(): GitHubSubject {
+    return this.subject('ref:*', 'any branch or tag', true, [{
+      id: 'cdk-ci-oidc:anyRefSubject',
+      message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
+    }]);
+  }
+
+  private checkRef(kind: 'branch' | 'tag', name: string, form: string): void {
+    const property = `${this._parts.source}.${kind}(${kind})`;
+    checkLiteralOrPattern(property, name, form);
+    if (name.startsWith('refs/')) {
+      throw invalid(property, name, "it is a full ref; give the short name ('main', not 'refs/heads/main')", form);
+    }
+    if (/[\s:~^\\[]|\.\.|@\{|\/\/|^\/|\/$|\.lock$|^-/.test(name)) {
+      throw invalid(property, name, 'git does not allow it in a ref name', form);
+    }
+  }
+
+  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[]): GitHubSubject {
+    const parts = this._parts;
+    return GitHubSubject._fromSpec({
+      platform: CiPlatform.GITHUB_ACTIONS,
+      claims: parts.prefixes.map((prefix) => `${prefix}${context}`),
+      pattern: pattern || parts.prefixes.some(hasWildcard),
+      pins: parts.pins,
+      description: `${parts.label}, ${words}`,
+      risks: [...parts.risks, ...risks],
+    });
+  }
+}
+
+function onlyWildcards(name: string): boolean {
+  return /^[*?/]+$/.test(name);
+}
