@@ -42,6 +42,8 @@ export interface CiDeployRoleProps extends CiDeployRoleOptions, CiTrustOptions {
  * method work as usual.
  *
  * @example
+ * import { CiDeployRole, GitHubOidcProvider, GitHubRepository } from 'cdk-ci-oidc';
+ *
  * const provider = new GitHubOidcProvider(this, 'GitHub');
  * const role = new CiDeployRole(this, 'DeployRole', {
  *   provider,

@@ -28,6 +28,8 @@ export interface CiOidcPrincipalProps extends CiTrustOptions {
  * risky subjects; with a role of your own, add `CiTrustGuard` to get them.
  *
  * @example
+ * import { CiOidcPrincipal, GitHubRepository, ICiOidcProvider } from 'cdk-ci-oidc';
+ *
  * declare const provider: ICiOidcProvider;
  * new iam.Role(this, 'Role', {
  *   assumedBy: new CiOidcPrincipal(provider, {

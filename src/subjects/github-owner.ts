@@ -14,6 +14,8 @@ import { invalid } from './literal-part';
  * the owner later is trusted too. Give `ownerId` so that a re-registered owner name cannot match.
  *
  * @example
+ * import { GitHubOwner } from 'cdk-ci-oidc';
+ *
  * const subject = GitHubOwner.of('acme', { ownerId: 1234567 }).environment('production');
  */
 export class GitHubOwner extends GitHubScope {

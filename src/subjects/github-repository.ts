@@ -25,6 +25,8 @@ export interface GitHubRepositoryOptions extends GitHubIdOptions {
  * A GitHub repository, the scope of the subjects its workflows present.
  *
  * @example
+ * import { GitHubRepository } from 'cdk-ci-oidc';
+ *
  * const repo = GitHubRepository.of('acme/api', { ownerId: 1234567, repositoryId: 89012345 });
  * const subject = repo.environment('production');
  */
