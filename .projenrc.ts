@@ -86,4 +86,14 @@ project.addTask('examples:synth', {
   exec: 'cdk synth --no-notices --quiet --app "ts-node --prefer-ts-exts examples/app.ts" --output examples/cdk.out',
 });
 
+// Offline cross-language checks (PyPI, Maven, NuGet and the Go proxy are out of reach here).
+project.addTask('check:rosetta', {
+  description: 'Compile every TypeScript example of the README and the API docs (fails on any error)',
+  exec: 'jsii-rosetta extract --strict',
+});
+project.addTask('check:pacmak', {
+  description: 'Generate the Python, Java, .NET and Go bindings as source code',
+  exec: 'jsii-pacmak --code-only --force --target python --target java --target dotnet --target go',
+});
+
 project.synth();
