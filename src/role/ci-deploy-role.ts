@@ -72,7 +72,13 @@ export class CiDeployRole extends iam.Role {
     checkQuota(quota);
     const principal = CiOidcPrincipal._forRole(props.provider, props);
     super(scope, id, {
-      ...props,
+      // Only iam.Role's own options: the trust options are the principal's.
+      roleName: props.roleName,
+      path: props.path,
+      description: props.description,
+      managedPolicies: props.managedPolicies,
+      inlinePolicies: props.inlinePolicies,
+      permissionsBoundary: props.permissionsBoundary,
       assumedBy: principal,
       maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
     });
