@@ -1,0 +1,94 @@
+import { gitRefProblem } from './git-ref-name';
+import { GitLabSubject } from './gitlab-subject';
+import { checkLiteralOrPattern, hasWildcard, invalid } from './literal-part';
+import { GitLabScopeParts } from '../private/gitlab-scope-parts';
+import { SubjectRisk } from '../private/subject-spec';
+import { CiPlatform } from '../providers/ci-platform';
+
+const BRANCH_FORM = "a branch name such as 'main' or 'release/*' ('*' and '?' make it a pattern)";
+const TAG_FORM = "a tag name such as 'v1.2.3' or 'v*' ('*' and '?' make it a pattern)";
+
+/*
+ * Why IAM's `*` cannot forge the ref part of a GitLab `sub`: `*` matches any characters,
+ * `:` and `/` included, so in `project_path:acme/*:ref_type:branch:ref:main` it could in
+ * principle swallow `x:ref_type:tag:ref:v1...`. But the value must then still end with
+ * `:ref_type:branch:ref:main`, and a token holds `ref_type` once, after the project path,
+ * while none of the free-text parts can hold a `:` (GitLab paths allow letters, digits, '_',
+ * '-' and '.'; git refuses ':' in ref names). So the text after the first `*` can only be
+ * matched by the token's own ref_type and ref: a tag job never matches a branch subject,
+ * whatever its project or tag is called.
+ */
+
+/**
+ * A project or a whole group: the scope that GitLab subjects are cut from.
+ *
+ * GitLab writes the short ref name into `sub` (`main`, not `refs/heads/main`), so every
+ * subject names the ref type as well: a tag `main` never matches a branch subject `main`.
+ */
+export abstract class GitLabScope {
+  /** @internal */
+  protected abstract readonly _parts: GitLabScopeParts;
+
+  /**
+   * Jobs that run for a branch: `<scope>:ref_type:branch:ref:<branch>`.
+   *
+   * Merge request pipelines of a branch in the project itself carry that branch too; pipelines
+   * of merge requests from forks carry the fork's project path and never match.
+   *
+   * @param branch the branch's short name (`main`, not `refs/heads/main`), as in GitLab (IAM
+   * compares case); `*` and `?` make it a pattern, and `*` also matches `/`
+   */
+  public branch(branch: string): GitLabSubject {
+    this.checkRef('branch', branch, BRANCH_FORM);
+    return this.subject(`ref_type:branch:ref:${branch}`, `branch ${branch}`, hasWildcard(branch),
+      onlyWildcards(branch) ? [{ id: 'cdk-ci-oidc:anyBranch', message: `${this._parts.label}: branch '${branch}' matches every branch.` }] : []);
+  }
+
+  /**
+   * Jobs that run for a tag: `<scope>:ref_type:tag:ref:<tag>`.
+   *
+   * @param tag the tag's short name (`v1.2.3`, not `refs/tags/v1.2.3`); `*` and `?` make it a pattern
+   */
+  public tag(tag: string): GitLabSubject {
+    this.checkRef('tag', tag, TAG_FORM);
+    return this.subject(`ref_type:tag:ref:${tag}`, `tag ${tag}`, hasWildcard(tag),
+      onlyWildcards(tag) ? [{ id: 'cdk-ci-oidc:anyTag', message: `${this._parts.label}: tag '${tag}' matches every tag.` }] : []);
+  }
+
+  /**
+   * Jobs that run for any branch or tag: `<scope>:ref_type:*`.
+   *
+   * Warns with id `cdk-ci-oidc:anyRefSubject`: anyone who can push a branch can assume the role.
+   */
+  public anyRef(): GitLabSubject {
+    return this.subject('ref_type:*', 'any branch or tag', true, [{
+      id: 'cdk-ci-oidc:anyRefSubject',
+      message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
+    }]);
+  }
+
+  private checkRef(kind: 'branch' | 'tag', name: string, form: string): void {
+    const property = `${this._parts.source}.${kind}(${kind})`;
+    checkLiteralOrPattern(property, name, form);
+    const problem = gitRefProblem(name);
+    if (problem) {
+      throw invalid(property, name, problem, form);
+    }
+  }
+
+  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[]): GitLabSubject {
+    const parts = this._parts;
+    return GitLabSubject._fromSpec({
+      platform: CiPlatform.GITLAB_CI,
+      claims: [`${parts.prefix}${context}`],
+      pattern: pattern || hasWildcard(parts.prefix),
+      pins: parts.pins,
+      description: `${parts.label}, ${words}`,
+      risks: [...parts.risks, ...risks],
+    });
+  }
+}
+
+function onlyWildcards(name: string): boolean {
+  return /^[*?/]+$/.test(name);
+}
