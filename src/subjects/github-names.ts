@@ -48,9 +48,13 @@ function namePart(value: string): string | undefined {
   return textProblem(value);
 }
 
+/** Where to look up the numeric ids, for the error message. */
+export const OWNER_ID_LOOKUP = '`gh api users/OWNER --jq .id`';
+export const REPOSITORY_ID_LOOKUP = '`gh api repos/OWNER/REPO --jq .id`';
+
 /** Throws unless `id` is a positive integer that JavaScript holds exactly. */
-export function checkId(property: string, id: number | undefined): void {
+export function checkId(property: string, id: number | undefined, lookup: string): void {
   if (id !== undefined && !(Number.isSafeInteger(id) && id > 0)) {
-    throw invalid(property, String(id), 'it is not a positive integer', "GitHub's numeric id, e.g. 123456789 (from `gh api repos/OWNER/REPO --jq .id`)");
+    throw invalid(property, String(id), 'it is not a positive integer', `GitHub's numeric id, e.g. 123456789 (from ${lookup})`);
   }
 }

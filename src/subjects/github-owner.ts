@@ -1,6 +1,6 @@
 import { GitHubScopeParts } from '../private/github-scope-parts';
 import { ClaimPin } from '../private/subject-spec';
-import { checkId, checkOwner } from './github-names';
+import { checkId, checkOwner, OWNER_ID_LOOKUP } from './github-names';
 import { GitHubIdOptions } from './github-id-options';
 import { GitHubScope } from './github-scope';
 import { GitHubSubjectFormat } from './github-subject-format';
@@ -38,7 +38,7 @@ export class GitHubOwner extends GitHubScope {
     super();
     const source = `GitHubOwner.of('${owner}')`;
     checkOwner('GitHubOwner.of(owner)', owner);
-    checkId(`${source} ownerId`, options.ownerId);
+    checkId(`${source} ownerId`, options.ownerId, OWNER_ID_LOOKUP);
     this.owner = owner;
     this.ownerId = options.ownerId;
 

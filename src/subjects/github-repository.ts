@@ -1,6 +1,6 @@
 import { GitHubScopeParts } from '../private/github-scope-parts';
 import { ClaimPin } from '../private/subject-spec';
-import { checkId, parseRepository } from './github-names';
+import { checkId, OWNER_ID_LOOKUP, parseRepository, REPOSITORY_ID_LOOKUP } from './github-names';
 import { GitHubIdOptions } from './github-id-options';
 import { GitHubScope } from './github-scope';
 import { GitHubSubjectFormat } from './github-subject-format';
@@ -58,8 +58,8 @@ export class GitHubRepository extends GitHubScope {
     super();
     const source = `GitHubRepository.of('${fullName}')`;
     const { owner, repository } = parseRepository('GitHubRepository.of(fullName)', fullName);
-    checkId(`${source} ownerId`, options.ownerId);
-    checkId(`${source} repositoryId`, options.repositoryId);
+    checkId(`${source} ownerId`, options.ownerId, OWNER_ID_LOOKUP);
+    checkId(`${source} repositoryId`, options.repositoryId, REPOSITORY_ID_LOOKUP);
     this.owner = owner;
     this.repository = repository;
     this.fullName = fullName;
