@@ -9,6 +9,9 @@ import { defaultAudience, validateAudience } from '../providers/default-audience
 export function importProviderOfAccount(
   scope: Construct, id: string, issuer: IssuerDescription, account: string | undefined, audience: string | undefined,
 ): ICiOidcProvider {
+  if (account !== undefined && !Token.isUnresolved(account) && !/^\d{12}$/.test(account)) {
+    throw new Error(`Invalid account '${account}': it is not an AWS account id. Allowed form: 12 digits, e.g. '123456789012'.`);
+  }
   const arn = Stack.of(scope).formatArn({
     service: 'iam',
     region: '',
@@ -27,22 +30,28 @@ export function importProviderOfAccount(
 export function importProviderByArn(
   scope: Construct, id: string, arn: string, issuer: IssuerDescription, audience: string | undefined, property: string,
 ): ICiOidcProvider {
-  if (!Token.isUnresolved(arn)) {
-    const parts = parseProviderArn(arn);
-    if (parts === undefined || parts.resourceName !== issuer.issuer) {
-      throw new Error(
-        `${property} must be the ARN of the provider for issuer '${issuer.issuer}', got '${arn}'. ` +
-        `Allowed form: 'arn:<partition>:iam::<account>:oidc-provider/${issuer.issuer}'; ` +
-        'pass the matching issuer in the options for another one.',
-      );
-    }
+  const named = namedIssuer(arn);
+  if (named !== undefined && named !== issuer.issuer) {
+    throw new Error(
+      `${property} must be the ARN of the provider for issuer '${issuer.issuer}', got '${arn}'. ` +
+      `Allowed form: 'arn:<partition>:iam::<account>:oidc-provider/${issuer.issuer}'; ` +
+      'pass the matching issuer in the options for another one.',
+    );
   }
   return new ImportedCiOidcProvider(scope, id, arn, issuer, audience);
 }
 
-function parseProviderArn(arn: string): { resourceName: string } | undefined {
-  const match = /^arn:[a-z-]+:iam::\d{12}:oidc-provider\/(.+)$/.exec(arn);
-  return match ? { resourceName: match[1] } : undefined;
+/**
+ * The issuer an ARN names: a literal ARN must be a provider ARN (else `''`, which names no
+ * issuer); a token is checked only when it ends in a literal `:oidc-provider/<issuer>`
+ * (e.g. another stack's `formatArn`), and is otherwise undefined: not known here.
+ */
+function namedIssuer(arn: string): string | undefined {
+  if (!Token.isUnresolved(arn)) {
+    return /^arn:[a-z-]+:iam::\d{12}:oidc-provider\/(.+)$/.exec(arn)?.[1] ?? '';
+  }
+  const tail = arn.slice(arn.lastIndexOf('}') + 1);
+  return /^[^$]*:oidc-provider\/(.+)$/.exec(tail)?.[1];
 }
 
 class ImportedCiOidcProvider extends Resource implements ICiOidcProvider {
