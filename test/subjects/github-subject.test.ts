@@ -1,0 +1,77 @@
+import { CiPlatform, GitHubRepository, GitHubSubject } from '../../src';
+
+describe('GitHubSubject.fromClaim', () => {
+  test('an exact claim', () => {
+    // WHEN
+    const subject = GitHubSubject.fromClaim('repo:acme/api:environment:production');
+
+    // THEN
+    expect(subject.platform).toBe(CiPlatform.GITHUB_ACTIONS);
+    expect(subject.subjectClaims).toEqual(['repo:acme/api:environment:production']);
+    expect(subject.isPattern).toBe(false);
+    expect(subject.pinnedClaims).toEqual({});
+    expect(subject.description).toBe('sub repo:acme/api:environment:production');
+    expect(subject._spec.risks).toEqual([]);
+  });
+
+  test('a pattern after a complete owner, with a warning', () => {
+    const subject = GitHubSubject.fromClaim('repo:acme/api:ref:refs/heads/release-?.*');
+    expect(subject.subjectClaims).toEqual(['repo:acme/api:ref:refs/heads/release-?.*']);
+    expect(subject.isPattern).toBe(true);
+    expect(subject._spec.risks).toEqual([{
+      id: 'cdk-ci-oidc:rawPatternSubject',
+      message: "The raw subject 'repo:acme/api:ref:refs/heads/release-?.*' is a pattern; prefer the typed factories of GitHubRepository and GitHubOwner.",
+    }]);
+  });
+
+  test.each([['repo:*'], ['*'], ['repo:acme*'], ['repo:acme@*']])('fails if the pattern %j could match every repository or other owners', (sub) => {
+    expect(() => GitHubSubject.fromClaim(sub)).toThrow(
+      `Invalid GitHubSubject.fromClaim(sub) '${sub}': its fixed part before the first wildcard does not end a complete owner, group or repository with '/' or ':', ` +
+      "so it would match other owners or every repository. Allowed form: a subject whose wildcards come after the owner, e.g. 'repo:acme/api:ref:refs/heads/main'.",
+    );
+  });
+
+  test('fails if the claim is not Latin-1', () => {
+    expect(() => GitHubSubject.fromClaim('repo:acme/api:environment:€')).toThrow(
+      "Invalid GitHubSubject.fromClaim(sub) 'repo:acme/api:environment:€': it contains '€' (U+20AC), outside Latin-1, which IAM policies cannot carry. " +
+      "Allowed form: a complete subject claim such as 'repo:acme/api:ref:refs/heads/main'.",
+    );
+  });
+});
+
+describe('GitHubSubject immutability', () => {
+  test('the spec is frozen, down to its arrays and pins', () => {
+    // GIVEN
+    const subject = GitHubRepository.of('acme/api', { ownerId: 1, repositoryId: 2 }).pullRequest();
+    const spec = subject._spec;
+
+    // THEN
+    expect(Object.isFrozen(spec)).toBe(true);
+    expect(Object.isFrozen(spec.claims)).toBe(true);
+    expect(Object.isFrozen(spec.pins)).toBe(true);
+    expect(spec.pins.every(Object.isFrozen)).toBe(true);
+    expect(Object.isFrozen(spec.risks)).toBe(true);
+    expect(spec.risks.every(Object.isFrozen)).toBe(true);
+    expect(() => (spec.claims as string[]).push('repo:*')).toThrow(TypeError);
+  });
+
+  test('the getters return copies', () => {
+    // GIVEN
+    const subject = GitHubRepository.of('acme/api', { repositoryId: 2 }).branch('main');
+
+    // WHEN
+    subject.subjectClaims.push('repo:*');
+    subject.pinnedClaims.repository_id = '3';
+
+    // THEN
+    expect(subject.subjectClaims).toEqual(['repo:acme/api:ref:refs/heads/main']);
+    expect(subject.pinnedClaims).toEqual({ repository_id: '2' });
+  });
+
+  test('subjects of one scope do not share state', () => {
+    const repo = GitHubRepository.of('acme/api');
+    const main = repo.branch('main');
+    repo.branch('dev');
+    expect(main.subjectClaims).toEqual(['repo:acme/api:ref:refs/heads/main']);
+  });
+});
