@@ -20,3 +20,4 @@ export * from './subjects/gitlab-scope';
 export * from './subjects/gitlab-subject';
 export * from './subjects/gitlab-project';
 export * from './subjects/gitlab-group';
+export * from './role/cdk-deploy-access-options';

@@ -2,6 +2,8 @@ import { aws_iam as iam, Annotations, Duration, Stack, Token } from 'aws-cdk-lib
 import { Construct } from 'constructs';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
+import { cdkDeployAccessStatement } from './cdk-deploy-access';
+import { CdkDeployAccessOptions } from './cdk-deploy-access-options';
 import { CiDeployRoleOptions } from './ci-deploy-role-options.generated';
 import { CiOidcPrincipal } from './ci-oidc-principal';
 import { CiTrustOptions } from './ci-trust-options';
@@ -107,6 +109,20 @@ export class CiDeployRole extends iam.Role {
     for (const risk of subject._spec.risks) {
       Annotations.of(target).addWarningV2(risk.id, `${risk.message} [${this.node.path}]`);
     }
+  }
+
+  /**
+   * Lets the role run `cdk deploy` by assuming the CDK bootstrap roles of the given
+   * environments, without any rights of its own.
+   *
+   * The target environments must be bootstrapped with `--trust <this role's account>`.
+   *
+   * @returns the statement added to the role's policy
+   */
+  public allowCdkDeploy(options: CdkDeployAccessOptions = {}): iam.PolicyStatement {
+    const statement = cdkDeployAccessStatement(this, options);
+    this.addToPrincipalPolicy(statement);
+    return statement;
   }
 
   /**

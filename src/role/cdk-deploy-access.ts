@@ -1,0 +1,132 @@
+import { aws_iam as iam, BOOTSTRAP_QUALIFIER_CONTEXT, DefaultStackSynthesizer, Stack, Token } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { IConstruct } from 'constructs';
+import { CdkBootstrapRole, CdkDeployAccessOptions } from './cdk-deploy-access-options';
+import { invalid } from '../subjects/literal-part';
+
+/** The bootstrap template's `AllowedPattern` for the qualifier (role names stay within 64 characters). */
+const QUALIFIER = /^[A-Za-z0-9_-]{1,10}$/;
+const ACCOUNT = /^\d{12}$/;
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+/** Organization, root, then organizational units, as IAM writes `aws:ResourceOrgPaths`. */
+const ORG_PATH = /^o-[a-z0-9]{10,32}\/r-[a-z0-9]{4,32}(\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})*\/?$/;
+/** IAM's limit for all inline policies of a role together, in characters without white space. */
+const ROLE_INLINE_POLICY_LIMIT = 10240;
+const ALL_ROLES = [CdkBootstrapRole.DEPLOY, CdkBootstrapRole.FILE_PUBLISHING, CdkBootstrapRole.IMAGE_PUBLISHING, CdkBootstrapRole.LOOKUP];
+/** Longest value a token may stand for, to estimate the policy size. */
+const TOKEN_LENGTH = { partition: 'aws-us-gov'.length, account: 12, region: 'ap-southeast-5'.length };
+
+/**
+ * The statement that lets `role` assume the CDK bootstrap roles chosen by `options`.
+ * Every value is validated before anything is built: bad input never widens the statement.
+ */
+export function cdkDeployAccessStatement(scope: IConstruct, options: CdkDeployAccessOptions): iam.PolicyStatement {
+  const stack = Stack.of(scope);
+  const qualifier = options.qualifier ?? scope.node.tryGetContext(BOOTSTRAP_QUALIFIER_CONTEXT) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  checkQualifier(qualifier);
+  const roles = unique(checkList('roles', options.roles) ?? ALL_ROLES);
+  const givenRegions = checkList('regions', options.regions);
+  givenRegions?.forEach(checkRegion);
+  checkPartitions(stack, givenRegions ?? []);
+  const regions = unique(givenRegions ?? ['*']);
+  const paths = checkList('organizationPaths', options.organizationPaths);
+  if (paths !== undefined && options.accounts !== undefined) {
+    throw new Error(
+      `CdkDeployAccessOptions: give accounts (${options.accounts.join(', ')}) or organizationPaths (${paths.join(', ')}), not both ` +
+      '(one statement would require both at once). Allowed form: { accounts: [...] } or { organizationPaths: [...] }; call allowCdkDeploy() twice for both.',
+    );
+  }
+  const orgPaths = paths?.map(normalizeOrgPath);
+  const givenAccounts = checkList('accounts', options.accounts);
+  givenAccounts?.forEach(checkAccount);
+  const accounts = orgPaths ? ['*'] : unique(givenAccounts ?? [stack.account]);
+
+  const resources: string[] = [];
+  let size = 0;
+  for (const account of accounts) {
+    for (const role of roles) {
+      for (const region of regions) {
+        // With organization paths the account is unknown: '*' in the name too, bounded by the condition.
+        const name = `cdk-${qualifier}-${role}-role-${account}-${region}`;
+        resources.push(stack.formatArn({ service: 'iam', region: '', account, resource: 'role', resourceName: name }));
+        size += estimatedLength(stack, account, region, name);
+      }
+    }
+  }
+  if (size > ROLE_INLINE_POLICY_LIMIT) {
+    throw new Error(
+      `CdkDeployAccessOptions: ${resources.length} bootstrap role ARNs (${accounts.length} accounts x ${roles.length} roles x ${regions.length} regions) ` +
+      `take about ${size} characters, over the ${ROLE_INLINE_POLICY_LIMIT} that IAM allows for a role's inline policies. ` +
+      'Leave regions out (one ARN per account and role), use organizationPaths, or split the accounts across roles.',
+    );
+  }
+  return new iam.PolicyStatement({
+    actions: options.allowSessionTags ? ['sts:AssumeRole', 'sts:TagSession'] : ['sts:AssumeRole'],
+    resources,
+    conditions: orgPaths ? { 'ForAnyValue:StringLike': { 'aws:ResourceOrgPaths': orgPaths.map((path) => `${path}*`) } } : undefined,
+  });
+}
+
+function checkQualifier(qualifier: string): void {
+  if (Token.isUnresolved(qualifier) || !QUALIFIER.test(qualifier)) {
+    throw invalid('CdkDeployAccessOptions.qualifier', qualifier,
+      Token.isUnresolved(qualifier) ? 'it is a token; the role names need the literal qualifier' : 'it is not what `cdk bootstrap --qualifier` accepts',
+      "1 to 10 of A-Z a-z 0-9 _ -, e.g. 'hnb659fds'");
+  }
+}
+
+function checkAccount(account: string): void {
+  if (!Token.isUnresolved(account) && !ACCOUNT.test(account)) {
+    throw invalid('CdkDeployAccessOptions.accounts', account, 'it is not an account id', "12 digits, e.g. '123456789012'");
+  }
+}
+
+function checkRegion(region: string): void {
+  if (!Token.isUnresolved(region) && !REGION.test(region)) {
+    throw invalid('CdkDeployAccessOptions.regions', region, 'it is not a region name', "a region such as 'eu-west-1' (leave regions out for every region)");
+  }
+}
+
+/** STS cannot assume a role in another partition: refuse regions the role could never reach. */
+function checkPartitions(stack: Stack, regions: string[]): void {
+  const known = [stack.region, ...regions]
+    .filter((region) => region !== '*' && !Token.isUnresolved(region))
+    .map((region) => ({ region, partition: RegionInfo.get(region).partition }))
+    .filter((entry) => entry.partition !== undefined);
+  const other = known.find((entry) => entry.partition !== known[0].partition);
+  if (other) {
+    throw invalid('CdkDeployAccessOptions.regions', regions.join(', '),
+      `${known[0].region} is in partition ${known[0].partition} and ${other.region} in ${other.partition}, and a role cannot assume roles across partitions`,
+      'regions of the partition of the role\'s stack');
+  }
+}
+
+function normalizeOrgPath(path: string): string {
+  if (Token.isUnresolved(path) || !ORG_PATH.test(path)) {
+    throw invalid('CdkDeployAccessOptions.organizationPaths', path,
+      Token.isUnresolved(path) ? 'it is a token' : 'it is not an AWS Organizations path (no wildcards: every account below the path is included)',
+      "'o-<org id>/r-<root id>/' or 'o-<org id>/r-<root id>/ou-<ou id>/...', e.g. 'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/'");
+  }
+  // Ending in '/' before the wildcard keeps 'ou-ab12-11111111' from matching a sibling 'ou-ab12-111111112'.
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+function checkList<T>(property: string, values: T[] | undefined): T[] | undefined {
+  if (values !== undefined && values.length === 0) {
+    throw new Error(`Invalid CdkDeployAccessOptions.${property} '[]': it is empty. Allowed form: at least one value, or leave ${property} out for the default.`);
+  }
+  return values;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** The ARN's length in the policy (quoted, with a comma), tokens counted at their longest value. */
+function estimatedLength(stack: Stack, account: string, region: string, name: string): number {
+  const partition = Token.isUnresolved(stack.partition) ? 'x'.repeat(TOKEN_LENGTH.partition) : stack.partition;
+  const literalAccount = Token.isUnresolved(account) ? 'x'.repeat(TOKEN_LENGTH.account) : account;
+  const literalRegion = Token.isUnresolved(region) ? 'x'.repeat(TOKEN_LENGTH.region) : region;
+  const literalName = name.split(account).join(literalAccount).split(region).join(literalRegion);
+  return `"arn:${partition}:iam::${literalAccount}:role/${literalName}",`.length;
+}
