@@ -1,4 +1,5 @@
 import { ClaimPin } from '../private/subject-spec';
+import { checkJobWorkflowRef } from '../subjects/github-workflow-ref';
 import { CiTrustOptions } from './ci-trust-options';
 
 /** The claims a trust requires of every token, from its options, besides `aud` and `sub`. */
@@ -10,6 +11,16 @@ export function requiredClaims(options: CiTrustOptions): ClaimPin[] {
       value: 'true',
       whenUnsupported: 'remove requireProtectedRef: it works only with gitlab.com. For a self-managed GitLab, trust only branches and tags ' +
         'that are protected there; for GitHub, use environment subjects with protection rules',
+    });
+  }
+  if (options.jobWorkflowRef !== undefined) {
+    checkJobWorkflowRef('jobWorkflowRef', options.jobWorkflowRef);
+    pins.push({
+      claim: 'job_workflow_ref',
+      value: options.jobWorkflowRef,
+      whenUnsupported: 'remove jobWorkflowRef: IAM receives job_workflow_ref only from github.com and its enterprise-slug issuers. ' +
+        "For this issuer, add 'job_workflow_ref' to the repository's OIDC subject template (include_claim_keys) and trust a " +
+        'GitHubSubjectTemplate subject, which requires the workflow through the sub claim',
     });
   }
   return pins;
