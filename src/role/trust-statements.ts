@@ -117,7 +117,9 @@ export class TrustStatements {
   private newGroup(operator: 'StringEquals' | 'StringLike', pins: ClaimPin[]): StatementGroup {
     const claims: string[] = [];
     const issuer = this.settings.provider.issuer;
-    const sub = Lazy.any({ produce: () => (claims.length === 1 ? claims[0] : [...claims]) });
+    // Uncached: a cached Lazy keeps the values of its first resolution (e.g. a trustPolicySize
+    // read) and would silently drop subjects added afterwards.
+    const sub = Lazy.uncachedAny({ produce: () => (claims.length === 1 ? claims[0] : [...claims]) });
     const equals: Record<string, unknown> = { [`${issuer}:aud`]: this.settings.audience };
     for (const pin of pins) {
       equals[`${issuer}:${pin.claim}`] = pin.value;
