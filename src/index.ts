@@ -23,3 +23,4 @@ export * from './subjects/gitlab-subject';
 export * from './subjects/gitlab-project';
 export * from './subjects/gitlab-group';
 export * from './role/cdk-deploy-access-options';
+export * from './guard/ci-trust-guard';

@@ -1,0 +1,301 @@
+import { asList, issuerOfProviderArn, renderExpression } from './cfn-expression';
+import { AuditPlatform, IssuerOptions, normalizeIssuer, platformName, platformOfIssuer, platformOfSubject } from './ci-issuers';
+import { Finding, FindingId } from './finding';
+import { readSubject, SubjectKind } from './subject-reading';
+
+const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
+
+/** A `sub` value a trust admits, in plain words. */
+export interface TrustSubject {
+  readonly value: string;
+  readonly operator: string;
+  readonly description: string;
+  readonly kind: SubjectKind;
+}
+
+/** A claim besides `aud` and `sub` that a statement requires. */
+export interface TrustPin {
+  readonly claim: string;
+  readonly operator: string;
+  readonly values: string[];
+}
+
+/** One statement's trust in one CI provider. */
+export interface CiTrust {
+  /** The statement's index in the trust policy. */
+  readonly statement: number;
+  /** The provider's issuer, host and path. */
+  readonly issuer: string;
+  readonly platform?: AuditPlatform;
+  readonly audiences: string[];
+  readonly subjects: TrustSubject[];
+  readonly pins: TrustPin[];
+}
+
+/** What the audit needs of a role besides its trust policy. */
+export interface TrustPolicyInput {
+  readonly rolePath: string;
+  /** The resolved `AssumeRolePolicyDocument`. */
+  readonly trustPolicy: unknown;
+  /**
+   * The issuer of a `Federated` principal that is a CloudFormation expression (a `Ref` to a
+   * provider resource, an import), or undefined when it cannot be told.
+   */
+  readonly resolveProvider: (federated: unknown) => string | undefined;
+  /** Why the role's permissions are administrator-level, if they are. */
+  readonly adminReasons: string[];
+}
+
+/** Options of the audit. */
+export interface AuditOptions extends IssuerOptions {}
+
+/** The CI trusts of a role and the problems found in them. */
+export interface TrustPolicyAudit {
+  readonly trusts: CiTrust[];
+  readonly findings: Finding[];
+}
+
+interface KeyCondition {
+  readonly operator: string;
+  readonly key: string;
+  /** The key's prefix, lowercase: the issuer for keys of a web identity provider. */
+  readonly prefix: string;
+  readonly claim: string;
+  readonly values: string[];
+}
+
+/** Audits every statement of a trust policy that lets a CI OIDC provider's tokens in. */
+export function auditTrustPolicy(input: TrustPolicyInput, options: AuditOptions = {}): TrustPolicyAudit {
+  const trusts: CiTrust[] = [];
+  const findings: Finding[] = [];
+  const document = (input.trustPolicy ?? {}) as { Statement?: unknown };
+  asList(document.Statement).forEach((statement, index) => {
+    const stmt = (statement ?? {}) as Record<string, unknown>;
+    if (stmt.Effect !== 'Allow' || !allowsWebIdentity(stmt.Action)) {
+      return;
+    }
+    const principal = stmt.Principal as Record<string, unknown> | undefined;
+    for (const federated of asList(principal?.Federated)) {
+      const result = auditStatement(input, index, federated, conditionsOf(stmt.Condition), options);
+      if (result) {
+        trusts.push(result.trust);
+        findings.push(...result.findings);
+      }
+    }
+  });
+  findings.push(...adminFindings(input, trusts));
+  return { trusts, findings };
+}
+
+function allowsWebIdentity(action: unknown): boolean {
+  return asList(action).some((a) => typeof a === 'string' && globMatchesIgnoreCase(a, WEB_IDENTITY));
+}
+
+function globMatchesIgnoreCase(pattern: string, text: string): boolean {
+  const source = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+  return new RegExp(`^${source}$`, 'i').test(text);
+}
+
+function conditionsOf(condition: unknown): KeyCondition[] {
+  const result: KeyCondition[] = [];
+  for (const [operator, block] of Object.entries((condition ?? {}) as Record<string, unknown>)) {
+    for (const [key, value] of Object.entries((block ?? {}) as Record<string, unknown>)) {
+      const colon = key.lastIndexOf(':');
+      result.push({
+        operator,
+        key,
+        prefix: colon === -1 ? '' : normalizeIssuer(key.slice(0, colon)),
+        claim: key.slice(colon + 1).toLowerCase(),
+        values: asList(value).map(renderExpression),
+      });
+    }
+  }
+  return result;
+}
+
+/** Keys of web identity providers are prefixed by their issuer; global keys (`aws:`, `sts:`) are not. */
+function isIssuerPrefix(prefix: string): boolean {
+  return prefix.includes('.') || prefix.includes('/');
+}
+
+/** The issuer of a `Federated` principal: a provider ARN, an expression, or (undefined) something else. */
+function principalIssuer(input: TrustPolicyInput, federated: unknown): { issuer?: string; known: boolean } {
+  if (typeof federated === 'string') {
+    // A literal that is no provider ARN names a built-in provider (Cognito, Google, ...), never a CI one.
+    const issuer = issuerOfProviderArn(federated);
+    return issuer === undefined ? { known: true } : { issuer: normalizeIssuer(issuer), known: true };
+  }
+  const issuer = input.resolveProvider(federated);
+  return issuer === undefined ? { known: false } : { issuer: normalizeIssuer(issuer), known: true };
+}
+
+function looksLikeCi(conditions: KeyCondition[], issuer: string, options: AuditOptions): boolean {
+  return platformOfIssuer(issuer, options) !== undefined
+    || conditions.some((c) => c.prefix === issuer && c.claim === 'sub' && c.values.some((v) => platformOfSubject(v) !== undefined));
+}
+
+function auditStatement(
+  input: TrustPolicyInput, index: number, federated: unknown, conditions: KeyCondition[], options: AuditOptions,
+): { trust: CiTrust; findings: Finding[] } | undefined {
+  const findings: Finding[] = [];
+  const finding = (severity: 'error' | 'warning', id: string, condition: string, message: string, fix: string): void => {
+    findings.push({ severity, id, rolePath: input.rolePath, condition: `Statement[${index}] ${condition}`, message, fix });
+  };
+  const keyIssuers = [...new Set(conditions.map((c) => c.prefix).filter(isIssuerPrefix))];
+  const principal = principalIssuer(input, federated);
+  let issuer = principal.issuer;
+  if (principal.known) {
+    if (issuer === undefined) {
+      return undefined;
+    }
+    const trusted = issuer;
+    if (!looksLikeCi(conditions, trusted, options) && !keyIssuers.some((k) => k !== trusted && looksLikeCi(conditions, k, options))) {
+      return undefined;
+    }
+  } else {
+    // The principal cannot be read (an import, a parameter): the condition keys tell the issuer.
+    const candidates = keyIssuers.filter((k) => looksLikeCi(conditions, k, options));
+    if (candidates.length === 0) {
+      return undefined;
+    }
+    issuer = candidates[0];
+    if (keyIssuers.length > 1) {
+      finding('error', FindingId.ISSUER_MISMATCH, `condition keys of ${keyIssuers.map((k) => `'${k}'`).join(', ')}`,
+        `The statement's condition keys name several issuers (${keyIssuers.join(', ')}) and its principal ` +
+        `(${renderExpression(federated)}) cannot be read: only the keys of the trusted provider's issuer are ever present.`,
+        'Trust one provider per statement and write every condition key with its issuer.');
+    }
+  }
+  const trustedIssuer = issuer!;
+  const platform = platformOfIssuer(trustedIssuer, options)
+    ?? conditions.filter((c) => c.prefix === trustedIssuer && c.claim === 'sub').flatMap((c) => c.values).map(platformOfSubject).find((p) => p !== undefined);
+  const provider = `the ${platformName(platform)} provider '${trustedIssuer}'`;
+
+  if (principal.known) {
+    for (const c of conditions.filter((k) => isIssuerPrefix(k.prefix) && k.prefix !== trustedIssuer)) {
+      finding('error', FindingId.ISSUER_MISMATCH, `${c.operator} ${c.key}`,
+        `The condition key '${c.key}' names the issuer '${c.prefix}', but the statement trusts ${provider}: ` +
+        'IAM never receives that key with this provider\'s tokens, so the condition does not check what it seems to.',
+        `Write the key as '${trustedIssuer}:${c.claim}', or trust the provider of '${c.prefix}' in a statement of its own.`);
+    }
+  }
+
+  if (!looksLikeCi(conditions, trustedIssuer, options)) {
+    // A provider of another kind with a CI issuer's keys: the mismatch is the whole story.
+    return { trust: { statement: index, issuer: trustedIssuer, platform, audiences: [], subjects: [], pins: [] }, findings };
+  }
+  const own = conditions.filter((c) => c.prefix === trustedIssuer);
+  const safe: KeyCondition[] = [];
+  for (const c of own) {
+    const unsafe = unsafeOperator(c.operator, c.claim === 'sub' || c.claim === 'aud');
+    if (unsafe) {
+      finding('error', FindingId.UNSAFE_OPERATOR, `${c.operator} ${c.key} ${JSON.stringify(c.values)}`,
+        `The operator '${c.operator}' on '${c.key}' ${unsafe}.`,
+        `Use StringEquals (exact values) or StringLike (patterns) on '${c.key}'.`);
+    } else {
+      safe.push(c);
+    }
+  }
+
+  const audiences = safe.filter((c) => c.claim === 'aud');
+  if (audiences.length === 0 && !own.some((c) => c.claim === 'aud')) {
+    finding('error', FindingId.MISSING_AUDIENCE, `no condition on ${trustedIssuer}:aud`,
+      `The statement trusts ${provider} without checking the token's audience: tokens that jobs request for other relying parties are accepted too.`,
+      `Add "StringEquals": { "${trustedIssuer}:aud": "sts.amazonaws.com" } (the audience the jobs request).`);
+  }
+  for (const c of audiences.filter((a) => isPatternOperator(a.operator))) {
+    for (const value of c.values.filter((v) => /[*?]/.test(v))) {
+      finding('error', FindingId.WILDCARD_AUDIENCE, `${c.operator} ${c.key} ${JSON.stringify(value)}`,
+        `The audience pattern '${value}' accepts tokens requested for other relying parties too.`,
+        `Compare the audience exactly: "StringEquals": { "${trustedIssuer}:aud": "sts.amazonaws.com" }.`);
+    }
+  }
+
+  const subjects: TrustSubject[] = [];
+  const subConditions = safe.filter((c) => c.claim === 'sub');
+  if (subConditions.length === 0 && !own.some((c) => c.claim === 'sub')) {
+    finding('error', FindingId.MISSING_SUB, `no condition on ${trustedIssuer}:sub`,
+      `The statement trusts ${provider} without checking the token's subject: any job of any ` +
+      `${platform === 'gitlab' ? 'project' : 'repository'} that can get a token from this issuer may assume the role.`,
+      `Add a subject condition, e.g. "StringEquals": { "${trustedIssuer}:sub": "${platform === 'gitlab'
+        ? 'project_path:acme/api:ref_type:branch:ref:main' : 'repo:acme/api:environment:production'}" }, or build the role with CiDeployRole.`);
+  }
+  for (const c of subConditions) {
+    for (const value of c.values) {
+      const reading = readSubject(value, isPatternOperator(c.operator));
+      const condition = `${c.operator} ${c.key} ${JSON.stringify(value)}`;
+      subjects.push({ value, operator: c.operator, description: reading.description, kind: reading.kind });
+      if (reading.scopeProblem) {
+        finding('error', FindingId.WILDCARD_SCOPE, condition, `The subject pattern '${value}' ${reading.scopeProblem.why}.`, `${reading.scopeProblem.fix}.`);
+      }
+      if (reading.unrecognized) {
+        finding('warning', FindingId.UNRECOGNIZED_SUBJECT, condition, `The subject '${value}' ${reading.unrecognized}.`,
+          'Check the value against a token of the job, or build it with the typed subjects of this library.');
+      }
+      for (const risk of reading.risks) {
+        finding('warning', risk.id, condition, risk.message, risk.fix);
+      }
+    }
+  }
+
+  const pins = safe
+    .filter((c) => c.claim !== 'sub' && c.claim !== 'aud')
+    .map((c) => ({ claim: c.claim, operator: c.operator, values: c.values }));
+  return {
+    trust: { statement: index, issuer: trustedIssuer, platform, audiences: audiences.flatMap((c) => c.values), subjects, pins },
+    findings,
+  };
+}
+
+function isPatternOperator(operator: string): boolean {
+  return /^StringLike$/i.test(operator);
+}
+
+/** Why an operator cannot be trusted on a key of the issuer, or undefined. */
+function unsafeOperator(operator: string, subjectOrAudience: boolean): string | undefined {
+  if (/^ForAllValues:/i.test(operator)) {
+    return 'is true when the key is missing from the request, and set operators are meant for multi-valued keys; `sub` and `aud` are single values';
+  }
+  if (/^ForAnyValue:/i.test(operator)) {
+    return 'is a set operator, meant for multi-valued keys; `sub` and `aud` are single values, and the policy no longer says what IAM checks';
+  }
+  if (/IfExists$/i.test(operator)) {
+    return 'is true when the key is missing from the request';
+  }
+  if (/^StringNot/i.test(operator)) {
+    return 'admits every value except the listed ones: every other repository or project on the platform';
+  }
+  if (/IgnoreCase$/i.test(operator)) {
+    return 'ignores case, so the values are not compared as the platform writes them';
+  }
+  if (subjectOrAudience && !/^String(Equals|Like)$/i.test(operator)) {
+    return 'does not compare the value as a string, so it does not restrict which tokens are accepted';
+  }
+  return undefined;
+}
+
+function adminFindings(input: TrustPolicyInput, trusts: CiTrust[]): Finding[] {
+  if (input.adminReasons.length === 0) {
+    return [];
+  }
+  const findings: Finding[] = [];
+  for (const trust of trusts) {
+    const protectedRef = trust.pins.some((p) => p.claim === 'ref_protected' && /^StringEquals$/i.test(p.operator) && p.values.every((v) => v === 'true'));
+    const loose = trust.subjects.filter((s) => s.kind !== 'environment' && !(trust.platform === 'gitlab' && protectedRef && (s.kind === 'branch' || s.kind === 'tag')));
+    if (loose.length === 0) {
+      continue;
+    }
+    findings.push({
+      severity: 'warning',
+      id: FindingId.ADMIN_WITHOUT_ENVIRONMENT,
+      rolePath: input.rolePath,
+      condition: `Statement[${trust.statement}] ${trust.issuer}:sub ${JSON.stringify(loose.map((s) => s.value))}`,
+      message: `The role has administrator-level permissions (${input.adminReasons.join('; ')}) and is assumed by ` +
+        `${loose.map((s) => s.description).join('; ')}: whoever can push ${trust.platform === 'gitlab' ? 'to that ref' : 'that branch or tag'} can administer the account.`,
+      fix: trust.platform === 'gitlab'
+        ? 'Require a protected ref (requireProtectedRef: true, gitlab.com only) and protect the branch, or give the role only the permissions the deployment needs.'
+        : 'Trust a GitHub environment with required reviewers (GitHubRepository.environment()), or give the role only the permissions the deployment needs.',
+    });
+  }
+  return findings;
+}
