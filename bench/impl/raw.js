@@ -1,0 +1,65 @@
+'use strict';
+/**
+ * (b) Hand-written aws-cdk-lib: iam.OidcProviderNative + iam.Role + iam.WebIdentityPrincipal,
+ * writing exactly the statements cdk-ci-oidc emits (the driver checks they are identical):
+ * one statement for the exact subjects (StringEquals aud + sub) and one for the patterns
+ * (StringEquals aud, StringLike sub), in the order of the role's first subject of each kind.
+ * No validation at all: the floor a library cannot beat by much.
+ */
+const { ISSUER, AUDIENCE, subClaim } = require('../workload');
+
+module.exports = {
+  name: 'raw',
+  label: 'aws-cdk-lib by hand',
+  load() {
+    return { cdk: require('aws-cdk-lib'), iam: require('aws-cdk-lib/aws-iam') };
+  },
+  build(m, stack, createProvider, roles) {
+    const { cdk, iam } = m;
+    let providerArn;
+    if (createProvider) {
+      const provider = new iam.OidcProviderNative(stack, 'GitHubProvider', {
+        url: `https://${ISSUER}`,
+        clientIds: [AUDIENCE],
+      });
+      provider.applyRemovalPolicy(cdk.RemovalPolicy.RETAIN);
+      providerArn = provider.oidcProviderArn;
+    } else {
+      providerArn = iam.OidcProviderNative.fromOidcProviderArn(stack, 'GitHubProvider', stack.formatArn({
+        service: 'iam',
+        region: '',
+        resource: 'oidc-provider',
+        resourceName: ISSUER,
+        arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+      })).oidcProviderArn;
+    }
+    for (const role of roles) {
+      // Group the subjects by operator, in order of first appearance.
+      const groups = new Map();
+      for (const subject of role.subjects) {
+        const operator = subject.pattern ? 'StringLike' : 'StringEquals';
+        if (!groups.has(operator)) {
+          groups.set(operator, []);
+        }
+        groups.get(operator).push(subClaim(role.owner, role.repo, subject));
+      }
+      const conditions = [...groups].map(([operator, subs]) => {
+        const sub = subs.length === 1 ? subs[0] : subs;
+        return operator === 'StringEquals'
+          ? { StringEquals: { [`${ISSUER}:aud`]: AUDIENCE, [`${ISSUER}:sub`]: sub } }
+          : { StringEquals: { [`${ISSUER}:aud`]: AUDIENCE }, StringLike: { [`${ISSUER}:sub`]: sub } };
+      });
+      const iamRole = new iam.Role(stack, role.id, {
+        assumedBy: new iam.WebIdentityPrincipal(providerArn, conditions[0]),
+        maxSessionDuration: cdk.Duration.hours(1),
+      });
+      for (const more of conditions.slice(1)) {
+        iamRole.assumeRolePolicy.addStatements(new iam.PolicyStatement({
+          actions: ['sts:AssumeRoleWithWebIdentity'],
+          principals: [new iam.WebIdentityPrincipal(providerArn)],
+          conditions: more,
+        }));
+      }
+    }
+  },
+};

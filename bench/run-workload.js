@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * One measured run: builds the workload with one implementation, synthesizes it and prints
+ * the figures as one line of JSON. The driver (bench.js) runs each measurement in a fresh
+ * node process, so module caches, JIT state and the heap never carry over.
+ *
+ *   node bench/run-workload.js --impl ours|raw|peer --roles 1000 [--roles-per-stack 200]
+ *        [--seed N] [--lib DIR] [--outdir DIR] [--keep]
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { analyzeAssembly } = require('./analyze');
+const { workload } = require('./workload');
+
+const IMPLEMENTATIONS = { ours: './impl/ours', raw: './impl/raw', peer: './impl/peer' };
+
+/** The account and region of every stack: concrete, as platform teams deploy. */
+const ENV = { account: '123456789012', region: 'us-east-1' };
+
+function parseArgs(argv) {
+  const args = { impl: undefined, roles: 1, rolesPerStack: undefined, seed: undefined, lib: path.join(__dirname, '..', 'lib'), outdir: undefined, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${name} needs a value`);
+      return argv[++i];
+    };
+    switch (name) {
+      case '--impl': args.impl = value(); break;
+      case '--roles': args.roles = Number(value()); break;
+      case '--roles-per-stack': args.rolesPerStack = Number(value()); break;
+      case '--seed': args.seed = Number(value()); break;
+      case '--lib': args.lib = path.resolve(value()); break;
+      case '--outdir': args.outdir = path.resolve(value()); break;
+      case '--keep': args.keep = true; break;
+      default: throw new Error(`unknown argument ${name}`);
+    }
+  }
+  if (!IMPLEMENTATIONS[args.impl]) {
+    throw new Error(`--impl must be one of ${Object.keys(IMPLEMENTATIONS).join(', ')}, got '${args.impl}'`);
+  }
+  if (!Number.isInteger(args.roles) || args.roles < 1) {
+    throw new Error(`--roles must be a whole number of at least 1, got '${args.roles}'`);
+  }
+  return args;
+}
+
+function ms(start) {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const impl = require(IMPLEMENTATIONS[args.impl]);
+  const work = workload(args.roles, { seed: args.seed, rolesPerStack: args.rolesPerStack });
+  const outdir = args.outdir ?? fs.mkdtempSync(path.join(os.tmpdir(), `cdk-ci-oidc-bench-${args.impl}-`));
+
+  // Module loading is reported apart: it is mostly aws-cdk-lib's, the same for all three.
+  const loadStart = process.hrtime.bigint();
+  const modules = impl.load({ libDir: args.lib });
+  const { App, Stack } = require('aws-cdk-lib');
+  const loadMs = ms(loadStart);
+
+  const cpuStart = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const app = new App({ outdir });
+  work.stacks.forEach((roles, index) => {
+    const stack = new Stack(app, `BenchStack${index}`, { env: ENV });
+    impl.build(modules, stack, index === 0, roles);
+  });
+  const constructMs = ms(start);
+  const synthStart = process.hrtime.bigint();
+  const assembly = app.synth();
+  const synthMs = ms(synthStart);
+  const totalMs = ms(start);
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const maxRssKb = process.resourceUsage().maxRSS;
+
+  const figures = analyzeAssembly(assembly, work);
+  if (!args.keep) {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+  process.stdout.write(JSON.stringify({
+    impl: args.impl,
+    roles: args.roles,
+    stacks: work.stacks.length,
+    loadMs,
+    constructMs,
+    synthMs,
+    totalMs,
+    cpuMs,
+    maxRssKb,
+    ...figures,
+    outdir: args.keep ? outdir : undefined,
+  }) + '\n');
+}
+
+main();
