@@ -43,6 +43,8 @@ export interface GitLabGroupOptions {
  * `project_id` form would need a wildcard in place of the project.
  *
  * @example
+ * import { GitLabGroup } from 'cdk-ci-oidc';
+ *
  * const subject = GitLabGroup.of('acme-group', { namespaceId: 1234 }).tag('v*');
  */
 export class GitLabGroup extends GitLabScope {

@@ -45,6 +45,8 @@ export interface GitLabProjectOptions {
  * A GitLab project, the scope of the subjects its CI/CD jobs present.
  *
  * @example
+ * import { GitLabProject } from 'cdk-ci-oidc';
+ *
  * const project = GitLabProject.of('acme-group/platform/api', { projectId: 4242 });
  * const subject = project.branch('main');
  */
