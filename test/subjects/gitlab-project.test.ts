@@ -1,3 +1,4 @@
+import { Lazy } from 'aws-cdk-lib';
 import { CiPlatform, GitLabProject, GitLabSubjectFormat } from '../../src';
 
 describe('GitLabProject subjects', () => {
@@ -179,7 +180,6 @@ describe('GitLabProject paths', () => {
 
   test('fails if the path is a token', () => {
     // GIVEN
-    const { Lazy } = jest.requireActual('aws-cdk-lib');
     const token = Lazy.string({ produce: () => 'acme/api' });
 
     // THEN
