@@ -1,0 +1,228 @@
+import { AssemblyError, loadAssembly } from './assembly';
+import { platformName } from '../audit/ci-issuers';
+import { Finding } from '../audit/finding';
+import { auditStack, RoleAudit } from '../audit/template-audit';
+
+/** Where the command writes. */
+export interface ReportIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const USAGE = `Usage: cdk-ci-oidc report [ASSEMBLY_DIR] [--json] [--gitlab-issuer ISSUER]...
+
+Lists every IAM role of a synthesized CDK app that a CI OIDC provider (GitHub Actions,
+GitLab CI/CD) may assume, hand-written ones too: the provider, each subject in plain
+words, the pinned claims, the permissions and the trust-policy findings of CiTrustGuard.
+
+  ASSEMBLY_DIR             the cloud assembly 'cdk synth' wrote (default: cdk.out)
+  --json                   print JSON instead of Markdown
+  --gitlab-issuer ISSUER   a self-managed GitLab issuer (e.g. gitlab.example.com) to audit
+                           even without a sub condition; repeatable
+
+Exit status: 0 no errors, 1 trust-policy errors found, 2 usage or assembly problem.
+`;
+
+const PROCESS_IO: ReportIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+interface Arguments {
+  readonly directory: string;
+  readonly json: boolean;
+  readonly gitLabIssuers: string[];
+}
+
+/**
+ * Runs the command line `cdk-ci-oidc <argv...>` and returns the exit status.
+ *
+ * @param argv the arguments after the program name, e.g. `['report', 'cdk.out', '--json']`
+ */
+export function main(argv: string[], io: ReportIo = PROCESS_IO): number {
+  const args = parseArguments(argv);
+  if (typeof args === 'string') {
+    if (args === '') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    io.stderr(`cdk-ci-oidc: ${args}\n\n${USAGE}`);
+    return 2;
+  }
+  let roles: RoleAudit[];
+  let stackCount: number;
+  try {
+    const stacks = loadAssembly(args.directory);
+    stackCount = stacks.length;
+    roles = stacks.flatMap((stack) => auditStack(stack, { gitLabIssuers: args.gitLabIssuers }));
+  } catch (error) {
+    if (error instanceof AssemblyError) {
+      io.stderr(`cdk-ci-oidc: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const findings = roles.flatMap((role) => role.findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const summary = { stacks: stackCount, roles: roles.length, errors, warnings: findings.length - errors };
+  io.stdout(args.json ? renderJson(args.directory, summary, roles) : renderMarkdown(args.directory, summary, roles));
+  return errors > 0 ? 1 : 0;
+}
+
+/** The arguments, or an error message ('' for --help). */
+function parseArguments(argv: string[]): Arguments | string {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    return command === undefined ? 'no command given' : '';
+  }
+  if (command !== 'report') {
+    return `unknown command '${command}'`;
+  }
+  let directory: string | undefined;
+  let json = false;
+  const gitLabIssuers: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--json') {
+      json = true;
+    } else if (arg === '--help' || arg === '-h') {
+      return '';
+    } else if (arg === '--gitlab-issuer') {
+      const value = rest[++i];
+      if (value === undefined || value.startsWith('--')) {
+        return '--gitlab-issuer needs a value, e.g. --gitlab-issuer gitlab.example.com';
+      }
+      gitLabIssuers.push(value);
+    } else if (arg.startsWith('-')) {
+      return `unknown option '${arg}'`;
+    } else if (directory === undefined) {
+      directory = arg;
+    } else {
+      return `more than one assembly directory given ('${directory}', '${arg}')`;
+    }
+  }
+  return { directory: directory ?? 'cdk.out', json, gitLabIssuers };
+}
+
+interface Summary {
+  readonly stacks: number;
+  readonly roles: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+function renderJson(directory: string, summary: Summary, roles: RoleAudit[]): string {
+  const document = {
+    assembly: directory,
+    summary,
+    roles: roles.map((role) => ({
+      stack: role.stack,
+      role: role.path,
+      logicalId: role.logicalId,
+      trusts: role.trusts.map((trust) => ({
+        statement: trust.statement,
+        provider: trust.issuer,
+        platform: trust.platform ?? null,
+        audiences: trust.audiences,
+        subjects: trust.subjects.map((s) => ({ description: s.description, operator: s.operator, value: s.value })),
+        pinnedClaims: trust.pins.map((p) => ({ claim: p.claim, operator: p.operator, values: p.values })),
+      })),
+      permissions: role.permissions,
+      findings: role.findings,
+    })),
+  };
+  return `${JSON.stringify(document, undefined, 2)}\n`;
+}
+
+const MAX_ACTIONS = 12;
+
+function renderMarkdown(directory: string, summary: Summary, roles: RoleAudit[]): string {
+  const lines = [
+    '# CI OIDC access review',
+    '',
+    `Assembly \`${directory}\`: ${count(summary.roles, 'role')} trusted by CI OIDC providers in ${count(summary.stacks, 'stack')}; ` +
+    `${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}.`,
+  ];
+  let stack: string | undefined;
+  for (const role of roles) {
+    if (role.stack !== stack) {
+      stack = role.stack;
+      lines.push('', `## Stack ${stack}`);
+    }
+    lines.push('', `### ${role.path}`, '');
+    for (const trust of mergeTrusts(role)) {
+      const audiences = trust.audiences.length === 0 ? 'no audience condition' : `audience ${trust.audiences.map(code).join(', ')}`;
+      lines.push(`- Provider: ${code(trust.issuer)} (${platformName(trust.platform)}), ${audiences}`);
+      lines.push(`- Subjects:${trust.subjects.length === 0 ? ' none' : ''}`);
+      for (const subject of trust.subjects) {
+        lines.push(`  - ${subject.description} (${subject.operator} ${subject.values.map(code).join(' or ')})`);
+      }
+      lines.push(`- Pinned claims: ${trust.pins.length === 0 ? 'none' : trust.pins.join(', ')}`);
+    }
+    lines.push(`- Permissions: ${describePermissions(role)}`);
+    lines.push(`- Findings: ${role.findings.length === 0 ? 'none' : ''}`.trimEnd());
+    for (const finding of role.findings) {
+      lines.push(`  - ${describeFinding(finding)}`);
+    }
+  }
+  if (roles.length === 0) {
+    lines.push('', 'No IAM role in this assembly trusts a CI OIDC provider.');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface MergedTrust {
+  readonly issuer: string;
+  readonly platform: RoleAudit['trusts'][number]['platform'];
+  readonly audiences: string[];
+  readonly pins: string[];
+  readonly subjects: Array<{ description: string; operator: string; values: string[] }>;
+}
+
+/** The statements of a role that share a provider, audience and pins, with subjects of one description together. */
+function mergeTrusts(role: RoleAudit): MergedTrust[] {
+  const merged = new Map<string, MergedTrust>();
+  for (const trust of role.trusts) {
+    const pins = trust.pins.map((p) => `${code(p.claim)} = ${p.values.map(code).join(' or ')}${/^StringEquals$/i.test(p.operator) ? '' : ` (${p.operator})`}`);
+    const key = JSON.stringify([trust.issuer, trust.audiences, pins]);
+    const entry = merged.get(key) ?? { issuer: trust.issuer, platform: trust.platform, audiences: trust.audiences, pins, subjects: [] };
+    merged.set(key, entry);
+    for (const subject of trust.subjects) {
+      const same = entry.subjects.find((s) => s.description === subject.description && s.operator === subject.operator);
+      if (same) {
+        same.values.push(subject.value);
+      } else {
+        entry.subjects.push({ description: subject.description, operator: subject.operator, values: [subject.value] });
+      }
+    }
+  }
+  return [...merged.values()];
+}
+
+function describePermissions(role: RoleAudit): string {
+  const { managedPolicies, actions, adminReasons } = role.permissions;
+  const parts: string[] = [];
+  if (adminReasons.length > 0) {
+    parts.push(`**administrator-level** (${adminReasons.join('; ')})`);
+  }
+  if (managedPolicies.length > 0) {
+    parts.push(`managed policies ${managedPolicies.map(code).join(', ')}`);
+  }
+  if (actions.length > 0) {
+    const shown = actions.slice(0, MAX_ACTIONS).map(code).join(', ');
+    parts.push(`actions ${shown}${actions.length > MAX_ACTIONS ? ` and ${actions.length - MAX_ACTIONS} more` : ''}`);
+  }
+  return parts.length === 0 ? 'none in this assembly' : parts.join('; ');
+}
+
+function describeFinding(finding: Finding): string {
+  return `**${finding.severity.toUpperCase()}** ${code(finding.id)}: ${finding.message} Condition: ${code(finding.condition)}. Fix: ${finding.fix}`;
+}
+
+function code(text: string): string {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
