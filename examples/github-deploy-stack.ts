@@ -20,9 +20,10 @@ export class GitHubDeployStack extends Stack {
       subjects: [repository.environment('production')],
       description: 'Deploys acme/payments-api to production from GitHub Actions',
     });
+    // One stack: its ARN ends with an id CloudFormation generates, hence the '/*'.
     production.addToPolicy(new iam.PolicyStatement({
       actions: ['cloudformation:DescribeStacks'],
-      resources: [this.formatArn({ service: 'cloudformation', resource: 'stack', resourceName: 'payments-*' })],
+      resources: [this.formatArn({ service: 'cloudformation', resource: 'stack', resourceName: 'payments-api/*' })],
     }));
 
     // Staging deploys: the main branch and release tags.
