@@ -2,12 +2,11 @@ import { aws_iam as iam, BOOTSTRAP_QUALIFIER_CONTEXT, DefaultStackSynthesizer, S
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { CdkBootstrapRole, CdkDeployAccessOptions } from './cdk-deploy-access-options';
+import { ACCOUNT_ID, REGION_NAME } from '../private/aws-names';
 import { invalid } from '../subjects/literal-part';
 
 /** The bootstrap template's `AllowedPattern` for the qualifier (role names stay within 64 characters). */
 const QUALIFIER = /^[A-Za-z0-9_-]{1,10}$/;
-const ACCOUNT = /^\d{12}$/;
-const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 /** Organization, root, then organizational units, as IAM writes `aws:ResourceOrgPaths`. */
 const ORG_PATH = /^o-[a-z0-9]{10,32}\/r-[a-z0-9]{4,32}(\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})*\/?$/;
 /** IAM's limit for all inline policies of a role together, in characters without white space. */
@@ -76,13 +75,13 @@ function checkQualifier(qualifier: string): void {
 }
 
 function checkAccount(account: string): void {
-  if (!Token.isUnresolved(account) && !ACCOUNT.test(account)) {
+  if (!Token.isUnresolved(account) && !ACCOUNT_ID.test(account)) {
     throw invalid('CdkDeployAccessOptions.accounts', account, 'it is not an account id', "12 digits, e.g. '123456789012'");
   }
 }
 
 function checkRegion(region: string): void {
-  if (!Token.isUnresolved(region) && !REGION.test(region)) {
+  if (!Token.isUnresolved(region) && !REGION_NAME.test(region)) {
     throw invalid('CdkDeployAccessOptions.regions', region, 'it is not a region name', "a region such as 'eu-west-1' (leave regions out for every region)");
   }
 }

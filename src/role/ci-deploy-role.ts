@@ -1,13 +1,19 @@
-import { aws_iam as iam, Annotations, Duration, Stack, Token } from 'aws-cdk-lib';
+import { aws_iam as iam, Annotations, CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ICiOidcProvider } from '../providers/ci-oidc-provider';
-import { CiSubject } from '../subjects/ci-subject';
 import { cdkDeployAccessStatement } from './cdk-deploy-access';
 import { CdkDeployAccessOptions } from './cdk-deploy-access-options';
 import { CiDeployRoleOptions } from './ci-deploy-role-options.generated';
 import { CiOidcPrincipal } from './ci-oidc-principal';
 import { CiTrustOptions } from './ci-trust-options';
 import { DEFAULT_TRUST_POLICY_QUOTA, MAX_TRUST_POLICY_QUOTA, trustPolicySize } from './trust-policy-size';
+import { renderGitHubActionsJob } from '../pipeline/github-actions-job';
+import { GitHubActionsJobOptions } from '../pipeline/github-actions-job-options';
+import { renderGitLabCiJob } from '../pipeline/gitlab-ci-job';
+import { GitLabCiJobOptions } from '../pipeline/gitlab-ci-job-options';
+import { addRoleArnOutput } from '../pipeline/role-arn-output';
+import { RoleArnOutputOptions } from '../pipeline/role-arn-output-options';
+import { ICiOidcProvider } from '../providers/ci-oidc-provider';
+import { CiSubject } from '../subjects/ci-subject';
 
 /**
  * Properties of a `CiDeployRole`.
@@ -123,6 +129,36 @@ export class CiDeployRole extends iam.Role {
     const statement = cdkDeployAccessStatement(this, options);
     this.addToPrincipalPolicy(statement);
     return statement;
+  }
+
+  /**
+   * The `jobs:` fragment of a GitHub Actions workflow whose job assumes this role: `id-token: write`,
+   * `aws-actions/configure-aws-credentials` with `role-to-assume`, `aws-region` and, when the role
+   * requires another audience than the action's default, `audience`; and the `environment` when
+   * every subject of the role names the same one.
+   *
+   * @returns YAML text
+   */
+  public renderGitHubActionsJob(options: GitHubActionsJobOptions = {}): string {
+    return renderGitHubActionsJob(this, options);
+  }
+
+  /**
+   * A `.gitlab-ci.yml` job that assumes this role: an `id_tokens` entry with the role's audience,
+   * and the token handed to the AWS SDKs and CLI through `AWS_WEB_IDENTITY_TOKEN_FILE` and
+   * `AWS_ROLE_ARN` (the job's shell must be POSIX).
+   *
+   * @returns YAML text
+   */
+  public renderGitLabCiJob(options: GitLabCiJobOptions = {}): string {
+    return renderGitLabCiJob(this, options);
+  }
+
+  /**
+   * Adds a stack output with the role's ARN, the value the pipeline needs.
+   */
+  public addArnOutput(options: RoleArnOutputOptions = {}): CfnOutput {
+    return addRoleArnOutput(this, options);
   }
 
   /**

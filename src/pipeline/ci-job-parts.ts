@@ -1,0 +1,25 @@
+import { Token } from 'aws-cdk-lib';
+import type { CiDeployRole } from '../role/ci-deploy-role';
+import { invalid } from '../subjects/literal-part';
+
+/** A value written into the pipeline file: literal and not empty (YAML quoting takes care of the rest). */
+export function checkText(method: string, property: string, value: string): string {
+  if (Token.isUnresolved(value) || value.trim().length === 0) {
+    throw invalid(`${method} ${property}`, value, Token.isUnresolved(value) ? 'it is a token, and the pipeline file needs the value itself' : 'it is empty', 'a non-empty string');
+  }
+  return value;
+}
+
+/** The commands of a job, each checked. */
+export function checkCommands(method: string, commands: string[]): string[] {
+  return commands.map((command) => checkText(method, 'commands', command));
+}
+
+/** The audience the role requires, which the job must request. */
+export function roleAudience(role: CiDeployRole, method: string): string {
+  const audience = role.principal.audience;
+  if (Token.isUnresolved(audience)) {
+    throw new Error(`${method}: the audience of '${role.node.path}' is a token; the pipeline file needs the value itself. Pass a literal audience to the role.`);
+  }
+  return audience;
+}

@@ -1,0 +1,71 @@
+import { Token } from 'aws-cdk-lib';
+import { checkCommands, checkText, roleAudience } from './ci-job-parts';
+import { GitHubActionsJobOptions } from './github-actions-job-options';
+import { jobRegion, literalRoleArn } from './role-arn';
+import { yamlDocument, YamlMapping } from './yaml-text';
+import { CiPlatform } from '../providers/ci-platform';
+import { STS_AUDIENCE } from '../providers/default-audience';
+import type { CiDeployRole } from '../role/ci-deploy-role';
+import { invalid } from '../subjects/literal-part';
+
+const METHOD = 'renderGitHubActionsJob()';
+/** GitHub's rule for job ids. */
+const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** The subject of an environment job, legacy or immutable form; the name has no wildcard. */
+const ENVIRONMENT_SUBJECT = /^repo:[^:]+:environment:([^*?]+)$/;
+
+/**
+ * The `jobs:` fragment of a workflow whose job assumes the role: the OIDC token permission,
+ * `aws-actions/configure-aws-credentials` with the role, the region and (when not the
+ * action's default) the audience, and the environment that every subject of the role names.
+ */
+export function renderGitHubActionsJob(role: CiDeployRole, options: GitHubActionsJobOptions): string {
+  if (role.provider.platform !== CiPlatform.GITHUB_ACTIONS) {
+    throw new Error(`${METHOD}: '${role.node.path}' trusts ${role.provider.platform} tokens (${role.provider.issuer}); use renderGitLabCiJob().`);
+  }
+  const jobName = options.jobName ?? 'deploy';
+  if (Token.isUnresolved(jobName) || !JOB_ID.test(jobName)) {
+    throw invalid(`${METHOD} jobName`, jobName, 'GitHub does not accept it as a job id', "a letter or '_', then letters, digits, '-' or '_', e.g. 'deploy'");
+  }
+  const runsOn = checkText(METHOD, 'runsOn', options.runsOn ?? 'ubuntu-latest');
+  const commands = checkCommands(METHOD, options.commands ?? []);
+  const region = jobRegion(role, METHOD, options.region);
+  const roleArn = literalRoleArn(role, METHOD, region, options.roleArn);
+  const audience = roleAudience(role, METHOD);
+
+  const job: YamlMapping = {
+    'runs-on': runsOn,
+    'environment': commonEnvironment(role),
+    'permissions': { 'id-token': 'write', 'contents': 'read' },
+    'steps': [
+      ...(options.checkout ?? true ? [{ uses: 'actions/checkout@v4' }] : []),
+      {
+        uses: 'aws-actions/configure-aws-credentials@v4',
+        with: {
+          'role-to-assume': roleArn,
+          'aws-region': region,
+          'audience': audience === STS_AUDIENCE ? undefined : audience,
+        },
+      },
+      ...commands.map((run) => ({ run })),
+    ],
+  };
+  return yamlDocument({ jobs: { [jobName]: job } });
+}
+
+/**
+ * The environment when every subject of the role is an environment subject of the same name:
+ * the job must name it, or its token's `sub` would not match.
+ */
+function commonEnvironment(role: CiDeployRole): string | undefined {
+  const names = new Set<string>();
+  for (const claim of role.subjects.flatMap((subject) => subject.subjectClaims)) {
+    const match = ENVIRONMENT_SUBJECT.exec(claim);
+    if (!match) {
+      return undefined;
+    }
+    // GitHub writes ':' in environment names as '%3A' in the token.
+    names.add(match[1].replace(/%3A/g, ':'));
+  }
+  return names.size === 1 ? [...names][0] : undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * A small YAML writer for the job fragments: block mappings and sequences of strings,
+ * with every scalar quoted unless it is unmistakably a plain string. Written by hand so
+ * that the library has no runtime dependency.
+ */
+
+/** A YAML value: a string, a list of values, or a mapping (in insertion order). */
+export type YamlValue = string | YamlValue[] | YamlMapping;
+/** A mapping; `undefined` entries are left out. */
+export interface YamlMapping { readonly [key: string]: YamlValue | undefined }
+
+/** Characters a plain scalar may hold here: conservative, so no YAML 1.1 or 1.2 reader sees anything but a string. */
+const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./@:=+, -]*$/;
+/** Words that YAML 1.1 readers (GitHub's and GitLab's among them) turn into booleans or null. */
+const RESERVED = /^(y|n|yes|no|on|off|true|false|null)$/i;
+
+/** The document for a mapping, ending with a newline. */
+export function yamlDocument(mapping: YamlMapping): string {
+  return lines(mapping, '').join('\n') + '\n';
+}
+
+/** A string as a YAML scalar that every reader parses back to exactly that string. */
+export function yamlScalar(value: string): string {
+  if (isPlain(value)) {
+    return value;
+  }
+  if ([...value].every(isSingleQuotable)) {
+    return `'${value.replace(/'/g, "''")}'`;
+  }
+  return `"${[...value].map(escapeForDoubleQuotes).join('')}"`;
+}
+
+function lines(value: YamlMapping, indent: string): string[] {
+  const out: string[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) {
+      continue;
+    }
+    const head = `${indent}${yamlScalar(key)}:`;
+    if (typeof item === 'string') {
+      out.push(`${head} ${yamlScalar(item)}`);
+    } else if (Array.isArray(item)) {
+      out.push(head, ...sequence(item, indent));
+    } else {
+      out.push(head, ...lines(item, `${indent}  `));
+    }
+  }
+  return out;
+}
+
+/** Sequence items two spaces below their key (`  - item`), as GitHub's and GitLab's docs write them. */
+function sequence(items: YamlValue[], indent: string): string[] {
+  const out: string[] = [];
+  const itemIndent = `${indent}  `;
+  for (const item of items) {
+    if (typeof item === 'string') {
+      out.push(`${itemIndent}- ${yamlScalar(item)}`);
+    } else if (Array.isArray(item)) {
+      throw new Error('nested sequences are not written');
+    } else {
+      // The first entry shares the line with the dash; the rest align with it.
+      const entries = lines(item, `${itemIndent}  `);
+      if (entries.length === 0) {
+        throw new Error('empty mappings are not written');
+      }
+      out.push(`${itemIndent}- ${entries[0].slice(itemIndent.length + 2)}`, ...entries.slice(1));
+    }
+  }
+  return out;
+}
+
+function isPlain(value: string): boolean {
+  return PLAIN.test(value)
+    && !RESERVED.test(value)
+    && !value.endsWith(' ')
+    && !value.endsWith(':')
+    && !value.includes(': ')
+    && !value.includes(' #');
+}
+
+/** Printable characters that a single-quoted scalar carries as they are (no line breaks, tabs or BOM). */
+function isSingleQuotable(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return (code >= 0x20 && code <= 0x7e)
+    || (code >= 0xa0 && code <= 0xd7ff && code !== 0x2028 && code !== 0x2029)
+    || (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff)
+    || code >= 0x10000;
+}
+
+function escapeForDoubleQuotes(char: string): string {
+  if (char === '"' || char === '\\') {
+    return `\\${char}`;
+  }
+  const code = char.codePointAt(0)!;
+  if (code >= 0x20 && code <= 0x7e) {
+    return char;
+  }
+  if (code >= 0xd800 && code <= 0xdfff) {
+    throw new Error(`U+${hex(code, 4)} is half of a surrogate pair and cannot be written to YAML`);
+  }
+  return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`;
+}
+
+function hex(code: number, width: number): string {
+  return code.toString(16).toUpperCase().padStart(width, '0');
+}
