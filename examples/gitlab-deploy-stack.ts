@@ -22,9 +22,10 @@ export class GitLabDeployStack extends Stack {
       requireProtectedRef: true,
       description: 'Deploys acme-group/platform/api to production from GitLab CI/CD',
     });
+    // One stack: its ARN ends with an id CloudFormation generates, hence the '/*'.
     production.addToPolicy(new iam.PolicyStatement({
       actions: ['cloudformation:DescribeStacks'],
-      resources: [this.formatArn({ service: 'cloudformation', resource: 'stack', resourceName: 'platform-api-*' })],
+      resources: [this.formatArn({ service: 'cloudformation', resource: 'stack', resourceName: 'platform-api/*' })],
     }));
 
     // Releases: protected version tags.
