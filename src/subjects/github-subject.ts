@@ -1,7 +1,10 @@
 import { CiPlatform } from '../providers/ci-platform';
 import { CiSubject } from './ci-subject';
 import { freezeSpec, SubjectSpec } from '../private/subject-spec';
-import { checkRawClaim, hasWildcard } from './literal-part';
+import { checkRawClaim, hasWildcard, invalid } from './literal-part';
+
+/** The claims whose values name one repository or owner on the issuer. */
+const OWNER_BOUND_KEYS = ['repo', 'repository', 'repository_id', 'repository_owner', 'repository_owner_id'];
 
 /**
  * Who may assume a role, for GitHub Actions: a `sub` claim value and the claims it pins.
@@ -16,13 +19,25 @@ export class GitHubSubject extends CiSubject {
   /**
    * A raw `sub` claim value, exact or with IAM wildcards (`*`, `?`).
    *
-   * Still refuses values that would match every repository or other owners: a wildcard
-   * may only come after a complete owner (`repo:acme/*`) or repository (`repo:acme/api:*`).
+   * Still refuses values that would match every repository or other owners: the claim must
+   * start with a claim that names the repository or its owner (`repo`, `repository`,
+   * `repository_id`, `repository_owner`, `repository_owner_id`), since any repository can
+   * customize its subject template, and a wildcard may only come after a complete owner
+   * (`repo:acme/*`) or repository (`repo:acme/api:*`).
    *
    * @param sub the claim value, e.g. `repo:acme/api:ref:refs/heads/main`
    */
   public static fromClaim(sub: string): GitHubSubject {
     checkRawClaim('GitHubSubject.fromClaim(sub)', sub, 'repo:acme/api:ref:refs/heads/main');
+    // Any repository can customize its subject template; only these keys hold a value that
+    // another owner's repository cannot produce, so the claim must start with one.
+    if (!OWNER_BOUND_KEYS.some((key) => sub.startsWith(`${key}:`))) {
+      throw invalid('GitHubSubject.fromClaim(sub)', sub,
+        `it does not start with a claim that names the repository or its owner (${OWNER_BOUND_KEYS.join(', ')}), ` +
+        'so a repository of any owner whose subject template starts with the same claim could present it',
+        "a subject such as 'repo:acme/api:ref:refs/heads/main' or 'repository_owner:acme:environment:production'; " +
+        'GitHubSubjectTemplate builds the subjects of other customized templates');
+    }
     const pattern = hasWildcard(sub);
     return new GitHubSubject({
       platform: CiPlatform.GITHUB_ACTIONS,

@@ -31,6 +31,33 @@ describe('GitHubSubject.fromClaim', () => {
     );
   });
 
+  test.each([
+    ['repository:acme/api:environment:production'],
+    ['repository_id:89012345:ref:refs/heads/main'],
+    ['repository_owner:acme:environment:production'],
+    ['repository_owner_id:1234567:*'],
+  ])('accepts a customized subject that starts with a repository or owner claim: %s', (sub) => {
+    expect(GitHubSubject.fromClaim(sub).subjectClaims).toEqual([sub]);
+  });
+
+  test.each([
+    // Any repository can set its own template to ['environment'], ['job_workflow_ref'], ...
+    ['environment:production'],
+    ['job_workflow_ref:acme/shared/.github/workflows/deploy.yml@refs/heads/main'],
+    ['ref:refs/heads/main'],
+    ['context:ref:refs/heads/main'],
+    ['workflow:deploy:repo:acme/api'],
+    ['actor:octocat'],
+    ['repo_x:acme/api'],
+  ])('fails if the claim %j does not start with a claim naming the repository or its owner', (sub) => {
+    expect(() => GitHubSubject.fromClaim(sub)).toThrow(
+      `Invalid GitHubSubject.fromClaim(sub) '${sub}': it does not start with a claim that names the repository or its owner ` +
+      '(repo, repository, repository_id, repository_owner, repository_owner_id), so a repository of any owner whose subject template starts with the same claim could present it. ' +
+      "Allowed form: a subject such as 'repo:acme/api:ref:refs/heads/main' or 'repository_owner:acme:environment:production'; " +
+      'GitHubSubjectTemplate builds the subjects of other customized templates.',
+    );
+  });
+
   test('fails if the claim is not Latin-1', () => {
     expect(() => GitHubSubject.fromClaim('repo:acme/api:environment:€')).toThrow(
       "Invalid GitHubSubject.fromClaim(sub) 'repo:acme/api:environment:€': it contains '€' (U+20AC), outside Latin-1, which IAM policies cannot carry. " +
