@@ -63,7 +63,7 @@ export const GITHUB_DOT_COM_KEYS = [
 
 /** Claims besides `aud` and `sub` that STS turns into condition keys for gitlab.com. */
 export const GITLAB_DOT_COM_KEYS = [
-  'project_id', 'namespace_id', 'ref_protected', 'pipeline_source', 'runner_environment', 'user_id', 'user_login', 'user_email',
+  'project_id', 'namespace_id', 'ref_protected', 'pipeline_source', 'runner_environment', 'user_id', 'user_login', 'user_email', 'user_access_level',
 ];
 
 /** The issuer of a token as IAM names it: `iss` without `https://`. */
