@@ -7,9 +7,10 @@ const GITHUB_DOT_COM_HOST = 'token.actions.githubusercontent.com';
 /**
  * The claims AWS STS passes to IAM as condition keys for github.com's issuer and its
  * enterprise-slug form, besides `aud` and `sub` (AWS STS service authorization
- * reference, 2026-01).
+ * reference, 2026-01: the `token.actions.githubusercontent.com:*` keys).
  */
 const GITHUB_DOT_COM_CONDITION_CLAIMS = [
+  'repository',
   'repository_id',
   'repository_owner_id',
   'job_workflow_ref',
