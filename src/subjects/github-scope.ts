@@ -1,6 +1,7 @@
 import { GitHubScopeParts } from '../private/github-scope-parts';
 import { SubjectRisk } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
+import { gitRefProblem } from './git-ref-name';
 import { GitHubSubject } from './github-subject';
 import { checkLiteral, checkLiteralOrPattern, hasWildcard, invalid } from './literal-part';
 
@@ -86,11 +87,9 @@ export abstract class GitHubScope {
   private checkRef(kind: 'branch' | 'tag', name: string, form: string): void {
     const property = `${this._parts.source}.${kind}(${kind})`;
     checkLiteralOrPattern(property, name, form);
-    if (name.startsWith('refs/')) {
-      throw invalid(property, name, "it is a full ref; give the short name ('main', not 'refs/heads/main')", form);
-    }
-    if (/[\s:~^\\[]|\.\.|@\{|\/\/|^\/|\/$|\.lock$|^-/.test(name)) {
-      throw invalid(property, name, 'git does not allow it in a ref name', form);
+    const problem = gitRefProblem(name);
+    if (problem) {
+      throw invalid(property, name, problem, form);
     }
   }
 

@@ -201,6 +201,7 @@ describe('GitHubRepository subjects', () => {
 
   test.each([
     ['a:b'], ['a b'], ['a~b'], ['a^b'], ['a\\b'], ['a[b'], ['a..b'], ['a@{b'], ['a//b'], ['/a'], ['a/'], ['a.lock'], ['-a'],
+    ['.a'], ['a/.b'], ['a.'], ['@'], ['a.lock/b'],
   ])('fails if the branch %j is not a git ref name', (branch) => {
     expect(() => repo.branch(branch)).toThrow(
       `Invalid GitHubRepository.of('acme/api').branch(branch) '${branch}': git does not allow it in a ref name. ${BRANCH_FORM}`,
