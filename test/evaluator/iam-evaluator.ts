@@ -58,7 +58,7 @@ const engine: EngineModules = (() => {
 
 /** Claims besides `aud` and `sub` that STS turns into condition keys for github.com and its enterprise-slug issuers. */
 export const GITHUB_DOT_COM_KEYS = [
-  'repository_id', 'repository_owner_id', 'job_workflow_ref', 'ref', 'environment', 'workflow', 'actor', 'actor_id', 'enterprise_id',
+  'repository', 'repository_id', 'repository_owner_id', 'job_workflow_ref', 'ref', 'environment', 'workflow', 'actor', 'actor_id', 'enterprise_id',
 ];
 
 /** Claims besides `aud` and `sub` that STS turns into condition keys for gitlab.com. */

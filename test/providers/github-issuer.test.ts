@@ -3,7 +3,7 @@ import { GitHubIssuer } from '../../src';
 
 /** The claims AWS STS passes as condition keys for github.com's issuer (AWS STS, 2026-01). */
 const GITHUB_DOT_COM_KEYS = [
-  'repository_id', 'repository_owner_id', 'job_workflow_ref', 'ref', 'environment', 'workflow', 'actor', 'actor_id', 'enterprise_id',
+  'repository', 'repository_id', 'repository_owner_id', 'job_workflow_ref', 'ref', 'environment', 'workflow', 'actor', 'actor_id', 'enterprise_id',
 ];
 const HOST_FORM = "Allowed form: lowercase DNS labels separated by dots, without scheme, port or path, e.g. 'github.example.com'.";
 

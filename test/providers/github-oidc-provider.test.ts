@@ -4,7 +4,7 @@ import { CiPlatform, GitHubIssuer, GitHubOidcProvider } from '../../src';
 import { GITHUB_ISSUER, newStack, refOf } from '../fixtures/github-stack';
 
 const GITHUB_DOT_COM_KEYS = [
-  'repository_id', 'repository_owner_id', 'job_workflow_ref', 'ref', 'environment', 'workflow', 'actor', 'actor_id', 'enterprise_id',
+  'repository', 'repository_id', 'repository_owner_id', 'job_workflow_ref', 'ref', 'environment', 'workflow', 'actor', 'actor_id', 'enterprise_id',
 ];
 
 /** The ARN `fromAccount` derives, as CloudFormation receives it. */
