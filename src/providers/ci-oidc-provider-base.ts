@@ -26,6 +26,17 @@ export interface CiOidcProviderOptions {
    * other stacks may trust it; deleting it with one stack would lock them all out.
    */
   readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * SHA-1 thumbprints (40 hexadecimal characters) of the issuer's certificate chain, at most five.
+   *
+   * Only needed for an issuer whose TLS certificate IAM cannot verify through its library of
+   * trusted certificate authorities, such as a self-managed instance behind a private CA.
+   *
+   * @default - none: IAM verifies the issuer's certificate with its trusted CAs, and certificate
+   * rotations never lock the pipelines out
+   */
+  readonly thumbprints?: string[];
 }
 
 /**
@@ -83,6 +94,7 @@ export abstract class CiOidcProviderBase extends Resource implements ICiOidcProv
     const provider = new iam.OidcProviderNative(this, 'Resource', {
       url: `https://${issuer}`,
       clientIds: [this.audience],
+      thumbprints: options.thumbprints && [...options.thumbprints],
     });
     provider.applyRemovalPolicy(options.removalPolicy ?? RemovalPolicy.RETAIN);
     this.oidcProviderArn = provider.oidcProviderArn;

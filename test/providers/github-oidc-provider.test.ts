@@ -290,3 +290,24 @@ describe('GitHubOidcProvider.fromOidcProviderArn', () => {
     );
   });
 });
+
+describe('thumbprints', () => {
+  test('are none by default and passed through when given', () => {
+    // GIVEN
+    const stack = new Stack();
+    const thumbprint = 'a'.repeat(40);
+    // WHEN
+    new GitHubOidcProvider(stack, 'Default');
+    new GitHubOidcProvider(stack, 'Pinned', { issuer: GitHubIssuer.enterpriseServer('github.example.com'), thumbprints: [thumbprint] });
+    // THEN
+    const providers = Template.fromStack(stack).findResources('AWS::IAM::OIDCProvider');
+    const [byDefault, pinned] = Object.values(providers).map((r: any) => r.Properties.ThumbprintList);
+    expect(byDefault).toBeUndefined();
+    expect(pinned).toEqual([thumbprint]);
+  });
+
+  test('fails if a thumbprint is not 40 hexadecimal characters', () => {
+    expect(() => new GitHubOidcProvider(new Stack(), 'P', { thumbprints: ['a'.repeat(39)] }))
+      .toThrow(/thumbprint must be 40 characters/);
+  });
+});
