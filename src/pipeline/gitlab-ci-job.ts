@@ -45,7 +45,7 @@ export function renderGitLabCiJob(role: CiDeployRole, options: GitLabCiJobOption
         // A file outside the project directory, so that no artifact picks the token up.
         'export AWS_WEB_IDENTITY_TOKEN_FILE="$(mktemp)"',
         `printf "%s" "$${TOKEN_VARIABLE}" > "$AWS_WEB_IDENTITY_TOKEN_FILE"`,
-        'export AWS_ROLE_SESSION_NAME="gitlab-${CI_PROJECT_ID}-${CI_PIPELINE_ID}"',
+        'export AWS_ROLE_SESSION_NAME="gitlab-${CI_PROJECT_ID}-${CI_JOB_ID}"',
         ...commands,
       ],
     },

@@ -8,7 +8,7 @@ const ACCOUNT = '123456789012';
 const TOKEN_LINES = [
   'export AWS_WEB_IDENTITY_TOKEN_FILE="$(mktemp)"',
   'printf "%s" "$AWS_ID_TOKEN" > "$AWS_WEB_IDENTITY_TOKEN_FILE"',
-  'export AWS_ROLE_SESSION_NAME="gitlab-${CI_PROJECT_ID}-${CI_PIPELINE_ID}"',
+  'export AWS_ROLE_SESSION_NAME="gitlab-${CI_PROJECT_ID}-${CI_JOB_ID}"',
 ];
 
 function stackIn(region: string): Stack {
@@ -47,7 +47,7 @@ describe('renderGitLabCiJob', () => {
       '  script:',
       `    - 'export AWS_WEB_IDENTITY_TOKEN_FILE="$(mktemp)"'`,
       `    - 'printf "%s" "$AWS_ID_TOKEN" > "$AWS_WEB_IDENTITY_TOKEN_FILE"'`,
-      `    - 'export AWS_ROLE_SESSION_NAME="gitlab-\${CI_PROJECT_ID}-\${CI_PIPELINE_ID}"'`,
+      `    - 'export AWS_ROLE_SESSION_NAME="gitlab-\${CI_PROJECT_ID}-\${CI_JOB_ID}"'`,
       '    - npm ci',
       '    - npx cdk deploy --all --require-approval never',
       '',
