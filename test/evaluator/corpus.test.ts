@@ -4,6 +4,7 @@ import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
 import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';
 import { GITHUB_REF_CASES } from '../fixtures/corpus/github-refs';
 import { GITHUB_WORKFLOW_CASES } from '../fixtures/corpus/github-workflows';
+import { GITLAB_CASES } from '../fixtures/corpus/gitlab';
 import { decide, Decision, newStack, requestContext, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 
 /**
@@ -16,6 +17,7 @@ const CORPUS: CorpusCase[] = [
   ...GITHUB_ISSUER_CASES,
   ...GITHUB_ID_CASES,
   ...GITHUB_WORKFLOW_CASES,
+  ...GITLAB_CASES,
 ];
 
 const policies = new Map<CorpusRole, TrustPolicy>();
