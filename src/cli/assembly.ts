@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { providerUrl, StackAuditInput, TemplateJson, TemplateResource } from '../audit/template-audit';
-import { issuerOfProviderArn, referencedLogicalId } from '../audit/cfn-expression';
+import { issuerOfProviderArn, referencedLogicalId, renderExpression } from '../audit/cfn-expression';
 
 /** A problem with the assembly itself: the command exits with code 2. */
 export class AssemblyError extends Error {}
@@ -61,9 +61,15 @@ export function loadAssembly(directory: string): StackAuditInput[] {
 }
 
 function readAssembly(directory: string, stacks: LoadedStack[], prefix: string): void {
+  const assetFiles = new Map<string, string>();
   const manifest = readJson(path.join(directory, 'manifest.json'), 'manifest.json', directory) as Manifest;
   if (manifest === null || typeof manifest !== 'object' || typeof manifest.artifacts !== 'object' || manifest.artifacts === null) {
     throw new AssemblyError(`'${path.join(directory, 'manifest.json')}' is not a cloud assembly manifest: it has no "artifacts" object.`);
+  }
+  for (const artifact of Object.values(manifest.artifacts)) {
+    if (artifact?.type === 'cdk:asset-manifest' && typeof (artifact.properties as { file?: unknown } | undefined)?.file === 'string') {
+      readAssetFiles(directory, (artifact.properties as { file: string }).file, assetFiles);
+    }
   }
   for (const [id, artifact] of Object.entries(manifest.artifacts)) {
     if (artifact?.type === 'aws:cloudformation:stack') {
@@ -73,37 +79,97 @@ function readAssembly(directory: string, stacks: LoadedStack[], prefix: string):
       }
       const name = `${prefix}${artifact.displayName ?? id}`;
       const template = readTemplate(directory, templateFile);
-      const paths = new Map<string, string>();
+      const entries: PathEntry[] = [];
       const metadata = { ...(artifact.metadata ?? {}) };
       if (typeof artifact.additionalMetadataFile === 'string') {
         Object.assign(metadata, readJson(path.join(directory, artifact.additionalMetadataFile), artifact.additionalMetadataFile, directory));
       }
-      for (const [constructPath, entries] of Object.entries(metadata)) {
-        for (const entry of entries ?? []) {
+      for (const [constructPath, metadataEntries] of Object.entries(metadata)) {
+        for (const entry of metadataEntries ?? []) {
           if (entry?.type === 'aws:cdk:logicalId' && typeof entry.data === 'string') {
-            paths.set(entry.data, constructPath);
+            entries.push({ path: constructPath, logicalId: entry.data });
           }
         }
       }
-      stacks.push({ name, template, paths });
-      readNestedStacks(directory, name, template, stacks);
+      // The artifact's own path is not in the manifest; '' lets every entry count, but those of nested stacks.
+      const stackPath = '';
+      stacks.push({ name, template, paths: pathsOf(entries, stackPath, template) });
+      readNestedStacks({ directory, assetFiles, entries }, stackPath, template, stacks);
     } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       readAssembly(path.join(directory, artifact.properties.directoryName), stacks, '');
     }
   }
 }
 
-/** Nested stacks (`AWS::CloudFormation::Stack` whose template is an asset of the assembly). */
-function readNestedStacks(directory: string, parent: string, template: TemplateJson, stacks: LoadedStack[]): void {
-  for (const [id, resource] of Object.entries(template.Resources ?? {}) as Array<[string, TemplateResource]>) {
-    const file = resource.Metadata?.['aws:asset:path'];
-    if (resource.Type === 'AWS::CloudFormation::Stack' && typeof file === 'string' && fs.existsSync(path.join(directory, file))) {
-      const nested = readTemplate(directory, file);
-      const name = `${parent}/${id}`;
-      stacks.push({ name, template: nested, paths: new Map() });
-      readNestedStacks(directory, name, nested, stacks);
+/** The file assets of an asset manifest, by hash: nested stack templates are among them. */
+function readAssetFiles(directory: string, file: string, assetFiles: Map<string, string>): void {
+  const manifest = readJson(path.join(directory, file), file, directory) as { files?: Record<string, { source?: { path?: unknown } }> } | null;
+  for (const [hash, asset] of Object.entries(manifest?.files ?? {})) {
+    if (typeof asset?.source?.path === 'string') {
+      assetFiles.set(hash, asset.source.path);
     }
   }
+}
+
+/**
+ * Nested stacks: `AWS::CloudFormation::Stack` resources whose template is an asset of the
+ * assembly, named by their `aws:asset:path` metadata or by the asset hash in their `TemplateURL`.
+ */
+function readNestedStacks(context: NestingContext, parentPath: string, template: TemplateJson, stacks: LoadedStack[]): void {
+  const { directory, assetFiles, entries } = context;
+  for (const [id, resource] of Object.entries(template.Resources ?? {}) as Array<[string, TemplateResource]>) {
+    if (resource.Type !== 'AWS::CloudFormation::Stack') {
+      continue;
+    }
+    const hash = /([0-9a-f]{64})\.json/.exec(renderExpression(resource.Properties?.TemplateURL))?.[1];
+    const metadataPath = resource.Metadata?.['aws:asset:path'];
+    const file = typeof metadataPath === 'string' ? metadataPath : hash === undefined ? undefined : assetFiles.get(hash);
+    if (file !== undefined && fs.existsSync(path.join(directory, file))) {
+      const nested = readTemplate(directory, file);
+      const stackPath = nestedStackPath(entries, parentPath, id);
+      stacks.push({ name: stackPath.slice(1), template: nested, paths: pathsOf(entries, stackPath, nested) });
+      readNestedStacks(context, stackPath, nested, stacks);
+    }
+  }
+}
+
+/** A construct path and the logical id of its resource, from the stack artifact's metadata. */
+interface PathEntry {
+  readonly path: string;
+  readonly logicalId: string;
+}
+
+interface NestingContext {
+  readonly directory: string;
+  readonly assetFiles: Map<string, string>;
+  /** The metadata of the top-level stack artifact: it also holds the paths of its nested stacks' resources. */
+  readonly entries: PathEntry[];
+}
+
+/** The construct path of a nested stack: its resource's path is `<stack path>.NestedStack/<id>.NestedStackResource`. */
+function nestedStackPath(entries: PathEntry[], parentPath: string, logicalId: string): string {
+  const resourcePath = entries.find((e) => e.logicalId === logicalId && e.path.startsWith(`${parentPath}/`) && /\.NestedStack\//.test(e.path))?.path;
+  return resourcePath === undefined ? `${parentPath}/${logicalId}` : resourcePath.replace(/\.NestedStack\/.*$/, '');
+}
+
+/**
+ * The construct paths of a stack's resources. The metadata of a stack artifact also lists its
+ * nested stacks' resources, whose logical ids may repeat the parent's: a path counts for the
+ * stack whose path is its longest prefix among the stacks in the template.
+ */
+function pathsOf(entries: PathEntry[], stackPath: string, template: TemplateJson): Map<string, string> {
+  const paths = new Map<string, string>();
+  const resources = template.Resources ?? {};
+  const nestedPaths = Object.entries(resources)
+    .filter(([, r]) => r.Type === 'AWS::CloudFormation::Stack')
+    .map(([id]) => nestedStackPath(entries, stackPath, id));
+  for (const entry of entries) {
+    if (entry.path.startsWith(`${stackPath}/`) && resources[entry.logicalId] !== undefined
+      && !nestedPaths.some((nested) => entry.path.startsWith(`${nested}/`))) {
+      paths.set(entry.logicalId, entry.path);
+    }
+  }
+  return paths;
 }
 
 function readTemplate(directory: string, file: string): LoadedStack['template'] {
