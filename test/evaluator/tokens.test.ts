@@ -70,7 +70,7 @@ describe('request context', () => {
   test('github.com: aud, sub and the documented keys, named after the issuer', () => {
     const context = requestContext(gitHubToken({ repository: 'acme/api', ownerId: 1, repositoryId: 2, environment: 'prod' }));
     expect(Object.keys(context).sort()).toEqual([
-      'actor', 'actor_id', 'aud', 'environment', 'job_workflow_ref', 'ref', 'repository_id', 'repository_owner_id', 'sub', 'workflow',
+      'actor', 'actor_id', 'aud', 'environment', 'job_workflow_ref', 'ref', 'repository', 'repository_id', 'repository_owner_id', 'sub', 'workflow',
     ].map((claim) => `token.actions.githubusercontent.com:${claim}`));
   });
 
