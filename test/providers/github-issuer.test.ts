@@ -65,6 +65,12 @@ describe('GitHubIssuer', () => {
     expect(() => GitHubIssuer.enterpriseServer(`${label}a.example.com`)).toThrow('(not a lowercase DNS name with at least two labels)');
   });
 
+  test('GHES host length boundary: 253 characters pass, 254 fail', () => {
+    const host = (length: number) => `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(length - 3 * 64)}`;
+    expect(GitHubIssuer.enterpriseServer(host(253)).issuer).toBe(`${host(253)}/_services/token`);
+    expect(() => GitHubIssuer.enterpriseServer(host(254))).toThrow('(longer than 253 characters)');
+  });
+
   test('fails if the GHES host is a token', () => {
     const token = Lazy.string({ produce: () => 'github.example.com' });
     expect(() => GitHubIssuer.enterpriseServer(token)).toThrow(

@@ -138,6 +138,18 @@ describe('GitHubOidcProvider', () => {
     );
   });
 
+  test('an audience token is taken as it is', () => {
+    // GIVEN
+    const stack = newStack();
+
+    // WHEN
+    const provider = new GitHubOidcProvider(stack, 'GitHub', { audience: Fn.importValue('Audience') });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::OIDCProvider', { ClientIdList: [{ 'Fn::ImportValue': 'Audience' }] });
+    expect(stack.resolve(provider.audience)).toEqual({ 'Fn::ImportValue': 'Audience' });
+  });
+
   test('audience length boundary: 255 characters pass', () => {
     expect(new GitHubOidcProvider(newStack(), 'GitHub', { audience: 'a'.repeat(255) }).audience).toBe('a'.repeat(255));
   });

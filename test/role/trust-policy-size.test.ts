@@ -35,6 +35,10 @@ describe('trustPolicySize', () => {
     expect(trustPolicySize(policy, () => undefined)).toBe('{"Statement":[{"Condition":{"StringEquals":{"k":"ProdEU"}}}],"Version":"2012-10-17"}'.length);
   });
 
+  test('a document without statements counts as its JSON', () => {
+    expect(trustPolicySize({ Version: '2012-10-17' }, () => undefined)).toBe('{"Version":"2012-10-17"}'.length);
+  });
+
   test('a Federated expression of the provider counts as its longest ARN; a literal ARN as it is', () => {
     // GIVEN
     const ref = { Ref: 'GitHub' };
