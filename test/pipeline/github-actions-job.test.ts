@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Lazy, Stack } from 'aws-cdk-lib';
 import { parse } from 'yaml';
 import { CiDeployRole, CiDeployRoleProps, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitLabOidcProvider, GitLabProject } from '../../src';
 
@@ -230,6 +230,14 @@ describe('renderGitHubActionsJob', () => {
       );
     });
 
+    test('fails if the partition of the region is unknown and no ARN is given', () => {
+      // GIVEN
+      const role = gitHubRole(stackIn(undefined));
+
+      // THEN
+      expect(() => role.renderGitHubActionsJob({ region: 'zz-east-1' })).toThrow('(the partition of region zz-east-1 is not known)');
+    });
+
     test('fails if the stack has no account and no ARN is given', () => {
       // GIVEN
       const role = gitHubRole(new Stack(new App(), 'Stack', { env: { region: 'eu-west-1' } }));
@@ -297,6 +305,16 @@ describe('renderGitHubActionsJob', () => {
 
       // THEN
       expect(() => role.renderGitHubActionsJob(options)).toThrow(`Invalid renderGitHubActionsJob() ${property} '`);
+    });
+
+    test('fails if the role\'s audience is a token', () => {
+      // GIVEN
+      const role = gitHubRole(stackIn('eu-west-1'), { audience: Lazy.string({ produce: () => 'sts.amazonaws.com' }) });
+
+      // THEN
+      expect(() => role.renderGitHubActionsJob()).toThrow(
+        "renderGitHubActionsJob(): the audience of 'Stack/DeployRole' is a token; the pipeline file needs the value itself. Pass a literal audience to the role.",
+      );
     });
 
     test('fails for a GitLab role', () => {
