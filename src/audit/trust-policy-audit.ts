@@ -220,6 +220,8 @@ function auditStatement(
       `Add a subject condition, e.g. "StringEquals": { "${trustedIssuer}:sub": "${platform === 'gitlab'
         ? 'project_path:acme/api:ref_type:branch:ref:main' : 'repo:acme/api:environment:production'}" }, or build the role with CiDeployRole.`);
   }
+  // One warning per risk and subject: the legacy and immutable forms of a subject share theirs.
+  const risks = new Map<string, { c: KeyCondition; values: string[]; id: string; message: string; fix: string }>();
   for (const c of subConditions) {
     for (const value of c.values) {
       const reading = readSubject(value, isPatternOperator(c.operator));
@@ -233,9 +235,16 @@ function auditStatement(
           'Check the value against a token of the job, or build it with the typed subjects of this library.');
       }
       for (const risk of reading.risks) {
-        finding('warning', risk.id, condition, risk.message, risk.fix);
+        const key = JSON.stringify([c.operator, c.key, risk.id, risk.message]);
+        const entry = risks.get(key) ?? { c, values: [], ...risk };
+        entry.values.push(value);
+        risks.set(key, entry);
       }
     }
+  }
+  for (const risk of risks.values()) {
+    const values = risk.values.length === 1 ? JSON.stringify(risk.values[0]) : JSON.stringify(risk.values);
+    finding('warning', risk.id, `${risk.c.operator} ${risk.c.key} ${values}`, risk.message, risk.fix);
   }
 
   const pins = safe
