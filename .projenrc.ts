@@ -19,6 +19,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
   constructsVersion: '10.5.1',
   jsiiVersion: '~6.0.0',
   tsconfigDevFile: 'tsconfig.dev.json',
+  // Lint tests, examples and the benchmark with the dev tsconfig, which includes them.
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
+  },
 
   publishToPypi: { distName: 'cdk-ci-oidc', module: 'cdk_ci_oidc' },
   publishToMaven: {
