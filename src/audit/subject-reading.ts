@@ -91,7 +91,7 @@ export function readSubject(value: string, pattern: boolean): SubjectReading {
   if (value.startsWith('project_path:') || value.startsWith('project_id:')) {
     return readGitLab(value, pattern);
   }
-  return readCustom(value, pattern);
+  return (pattern ? undefined : readGitHubTemplate(value)) ?? readCustom(value, pattern);
 }
 
 function readGitHub(value: string, pattern: boolean): SubjectReading {
@@ -117,7 +117,8 @@ function readGitHub(value: string, pattern: boolean): SubjectReading {
     }]);
   }
   if (slash <= 0 || repository.length === 0 || colon === -1) {
-    return unrecognized(value, pattern, `is not of the form 'repo:<owner>/<repository>:<context>', so no GitHub token with the default subject template carries it`);
+    return (pattern ? undefined : readGitHubTemplate(value))
+      ?? unrecognized(value, pattern, "is not of the form 'repo:<owner>/<repository>:<context>', so no GitHub token with the default subject template carries it");
   }
   if (!pattern && WILDCARD.test(scope)) {
     return unrecognized(value, pattern, "has '*' or '?' under StringEquals, which compares them literally, so it matches no token");
@@ -188,6 +189,10 @@ function readContext(
   for (const ctx of form.contexts) {
     if (context.startsWith(ctx.prefix) && context.length > ctx.prefix.length) {
       const name = context.slice(ctx.prefix.length);
+      if (!pattern && name.includes(':')) {
+        // Names never hold ':' (environments encode it as %3A): more claim keys of a custom template follow.
+        break;
+      }
       const shown = ctx.decode ? ctx.decode(name) : name;
       const any = pattern && ctx.anyId !== undefined && matchesAnything(name) ? [{
         id: ctx.anyId,
@@ -218,7 +223,8 @@ function readContext(
     const prRisk = form.pullRequest !== undefined && globMatches(context, form.pullRequest) ? [pullRequestRisk] : [];
     return read('other', `jobs whose context matches '${context}'`, prRisk);
   }
-  return read('other', `context '${context}'`, [],
+  const template = form === GITHUB ? readGitHubTemplate(value) : undefined;
+  return template ?? read('other', `context '${context}'`, [],
     "has a context that the platform's default subject template never produces, so no token carries it");
 }
 
@@ -232,4 +238,79 @@ function problem(value: string, pattern: boolean, why: string, fix: string): Sub
 
 function unrecognized(value: string, pattern: boolean, why: string): SubjectReading {
   return { value, pattern, kind: 'other', description: `sub ${value}`, unrecognized: why, risks: [] };
+}
+
+/** The claim keys of a customized GitHub subject template, and how each reads in plain words. */
+const GITHUB_TEMPLATE_KEYS: Record<string, (value: string) => string> = {
+  'repo': (v) => stripIds(v),
+  'repository': (v) => v,
+  'repository_owner': (v) => `owner ${v}`,
+  'repository_owner_id': (v) => `owner id ${v}`,
+  'repository_id': (v) => `repository id ${v}`,
+  'repository_visibility': (v) => `${v} repositories`,
+  'environment': (v) => `environment ${v}`,
+  'ref': (v) => (v.startsWith('refs/heads/') ? `branch ${v.slice(11)}` : v.startsWith('refs/tags/') ? `tag ${v.slice(10)}` : `ref ${v}`),
+  'ref_type': (v) => `any ${v}`,
+  'job_workflow_ref': (v) => `workflow file ${v}`,
+  'workflow_ref': (v) => `caller workflow file ${v}`,
+  'workflow': (v) => `workflow ${v}`,
+  'event_name': (v) => `${v} events`,
+  'runner_environment': (v) => `${v} runners`,
+  'enterprise': (v) => `enterprise ${v}`,
+  'enterprise_id': (v) => `enterprise id ${v}`,
+};
+
+/**
+ * Reads an exact subject of a customized GitHub subject template (`include_claim_keys`):
+ * `key:value` pairs, values with `:` written as `%3A`, and the `context` key written as
+ * GitHub's default context (`environment:<name>`, `ref:<ref>`, `pull_request`).
+ * Undefined when a part is no claim key of GitHub's templates.
+ */
+function readGitHubTemplate(value: string): SubjectReading | undefined {
+  const pairs: Array<[string, string]> = [];
+  const tokens = value.split(':');
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === 'pull_request') {
+      pairs.push(['pull_request', '']);
+    } else if (GITHUB_TEMPLATE_KEYS[tokens[i]] !== undefined && i + 1 < tokens.length && tokens[i + 1] !== ''
+      && (!['repo', 'repository'].includes(tokens[i]) || /^[^/]+\/[^/]+$/.test(tokens[i + 1]))) {
+      pairs.push([tokens[i], tokens[i + 1].replace(/%3A/gi, ':')]);
+      i++;
+    } else {
+      return undefined;
+    }
+  }
+  const keys = pairs.map(([key]) => key);
+  const words = pairs.map(([key, v]) => (key === 'pull_request' ? 'pull requests' : GITHUB_TEMPLATE_KEYS[key](v)));
+  const names = (list: string[]): boolean => keys.some((key) => list.includes(key));
+  const risks: SubjectRiskReading[] = [];
+  if (!names(['repo', 'repository', 'repository_id'])) {
+    risks.push({
+      id: FindingId.WHOLE_OWNER,
+      message: `The custom subject '${value}' names no repository: every repository it otherwise matches, including ones created later, may assume this role.`,
+      fix: "Include the 'repo' or 'repository_id' claim key in the subject template and name the repository.",
+    });
+  }
+  if (!names(['environment', 'ref', 'pull_request'])) {
+    risks.push({
+      id: FindingId.ANY_REF,
+      message: `The custom subject '${value}' names no branch, tag or environment: any branch, tag or pull request may assume this role.`,
+      fix: "Include the 'context' (or 'environment', 'ref') claim key in the subject template and name an environment or branch.",
+    });
+  } else if (keys.includes('pull_request')) {
+    risks.push({
+      id: FindingId.PULL_REQUEST,
+      message: `The custom subject '${value}' admits pull_request jobs, which run code that has not been reviewed yet.`,
+      fix: 'Trust a branch or an environment for deploy roles; give a role for pull requests read-only permissions.',
+    });
+  }
+  const kind: SubjectKind = keys.includes('environment') ? 'environment'
+    : keys.includes('pull_request') ? 'pullRequest'
+      : pairs.some(([key, v]) => key === 'ref' && v.startsWith('refs/heads/')) ? 'branch'
+        : pairs.some(([key, v]) => key === 'ref' && v.startsWith('refs/tags/')) ? 'tag' : 'other';
+  return { value, pattern: false, kind, description: words.join(', '), risks };
+}
+
+function stripIds(fullName: string): string {
+  return fullName.split('/').map(stripId).join('/');
 }

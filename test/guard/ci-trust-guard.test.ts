@@ -3,7 +3,7 @@ import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/a
 import { GithubActionsIdentityProvider, GithubActionsRole } from 'aws-cdk-github-oidc';
 import {
   CiDeployRole, CiOidcPrincipal, CiTrustGuard, CiTrustGuardProps, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository,
-  GitLabGroup, GitLabOidcProvider, GitLabProject,
+  GitHubSubjectClaimKey, GitHubSubjectTemplate, GitLabGroup, GitLabOidcProvider, GitLabProject,
 } from '../../src';
 
 const GH = 'token.actions.githubusercontent.com';
@@ -304,8 +304,12 @@ describe('CiTrustGuard warnings', () => {
     ['repo:acme/api:environment:production', 'StringEquals', []],
     ['repo:acme/api:ref:refs/heads/main', 'StringLike', []],
     ['repo:acme/*:ref:refs/heads/main', 'StringEquals', ['cdk-ci-oidc:guard:unrecognizedSubject']],
-    ['repo:acme/api', 'StringEquals', ['cdk-ci-oidc:guard:unrecognizedSubject']],
-    ['repository_owner:acme:environment:production', 'StringEquals', ['cdk-ci-oidc:guard:unrecognizedSubject']],
+    ['repo:acme', 'StringEquals', ['cdk-ci-oidc:guard:unrecognizedSubject']],
+    ['repo:acme/api:deployment:production', 'StringEquals', ['cdk-ci-oidc:guard:unrecognizedSubject']],
+    ['repo:acme/api:environment:production:job_workflow_ref:acme/wf/.github/workflows/deploy.yml@refs/heads/main', 'StringEquals', []],
+    ['repo:acme/api', 'StringEquals', ['cdk-ci-oidc:anyRefSubject']],
+    ['repository_owner:acme:environment:production', 'StringEquals', ['cdk-ci-oidc:wholeOwnerSubject']],
+    ['repository_id:89012345:pull_request', 'StringEquals', ['cdk-ci-oidc:pullRequestSubject']],
   ])('GitHub sub %s (%s) warns %j', (sub, operator, ids) => {
     const result = guard((stack) => subRole(stack, 'Role', operator, sub));
     expect(result.errors).toEqual([]);
@@ -403,6 +407,23 @@ describe('CiTrustGuard on roles of this library', () => {
       });
       const selfManaged = new GitLabOidcProvider(stack, 'SelfManaged', { url: 'https://gitlab.example.com' });
       new CiDeployRole(stack, 'SelfManagedRole', { provider: selfManaged, subjects: [GitLabProject.of('acme/api').tag('v*')] });
+    });
+    expect(result).toEqual({ errors: [], warnings: [], texts: [] });
+  });
+
+  test('CiDeployRole roles with subjects of a customized GitHub subject template pass clean', () => {
+    const result = guard((stack) => {
+      const github = new GitHubOidcProvider(stack, 'GitHub');
+      const template = GitHubSubjectTemplate.of([GitHubSubjectClaimKey.REPO, GitHubSubjectClaimKey.CONTEXT, GitHubSubjectClaimKey.JOB_WORKFLOW_REF]);
+      new CiDeployRole(stack, 'Reusable', {
+        provider: github,
+        subjects: [template.subject({
+          repository: 'acme/api', ownerId: 1234567, repositoryId: 89012345, environment: 'production',
+          jobWorkflowRef: 'acme/workflows/.github/workflows/deploy.yml@refs/heads/main',
+        })],
+      });
+      const ids = GitHubSubjectTemplate.of([GitHubSubjectClaimKey.REPOSITORY_OWNER_ID, GitHubSubjectClaimKey.REPOSITORY_ID, GitHubSubjectClaimKey.REF]);
+      new CiDeployRole(stack, 'ByIds', { provider: github, subjects: [ids.subject({ ownerId: 1234567, repositoryId: 89012345, branch: 'main' })] });
     });
     expect(result).toEqual({ errors: [], warnings: [], texts: [] });
   });
