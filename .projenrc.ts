@@ -66,6 +66,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
 // ts-jest does not type-check the tests; tsc does, over src, test and examples.
 project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
+project.tsconfigDev.addInclude('.projenrc.ts');
 
 // CiDeployRoleOptions: every iam.RoleProps option except the principal and external ids,
 // generated from aws-cdk-lib's own jsii assembly so that the docs and types never drift.
