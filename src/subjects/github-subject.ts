@@ -39,15 +39,21 @@ export class GitHubSubject extends CiSubject {
         'GitHubSubjectTemplate builds the subjects of other customized templates');
     }
     const pattern = hasWildcard(sub);
+    const risks = [];
+    if (pattern) {
+      risks.push({ id: 'cdk-ci-oidc:rawPatternSubject', message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitHubRepository and GitHubOwner.` });
+    }
+    // A wildcard right after 'repo:<owner>/' stands for the repository: a whole-owner trust.
+    if (/^repo:[^/:*?]+\/[^/:]*[*?]/.test(sub)) {
+      risks.push({ id: 'cdk-ci-oidc:wholeOwnerSubject', message: `The raw subject '${sub}' trusts more than one repository of its owner, including ones created later.` });
+    }
     return new GitHubSubject({
       platform: CiPlatform.GITHUB_ACTIONS,
       claims: [sub],
       pattern,
       pins: [],
       description: `sub ${sub}`,
-      risks: pattern
-        ? [{ id: 'cdk-ci-oidc:rawPatternSubject', message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitHubRepository and GitHubOwner.` }]
-        : [],
+      risks,
     });
   }
 

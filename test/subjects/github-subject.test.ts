@@ -102,3 +102,13 @@ describe('GitHubSubject immutability', () => {
     expect(main.subjectClaims).toEqual(['repo:acme/api:ref:refs/heads/main']);
   });
 });
+
+describe('fromClaim whole-owner detection', () => {
+  test('a wildcard in the repository position also warns as a whole-owner trust', () => {
+    const ids = (sub: string) => GitHubSubject.fromClaim(sub)._spec.risks.map((risk) => risk.id);
+    expect(ids('repo:acme/*:ref:refs/heads/main')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOwnerSubject']);
+    expect(ids('repo:acme/api-*:environment:production')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOwnerSubject']);
+    expect(ids('repo:acme/api:ref:refs/heads/*')).toEqual(['cdk-ci-oidc:rawPatternSubject']);
+    expect(ids('repo:acme/api:ref:refs/heads/main')).toEqual([]);
+  });
+});
