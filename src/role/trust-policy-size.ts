@@ -8,14 +8,18 @@ export const MAX_TRUST_POLICY_QUOTA = 4096;
 const LONGEST_PARTITION = 'aws-us-gov';
 
 /**
- * The length IAM counts for a trust policy: the minified JSON without white space.
+ * The length IAM counts for a trust policy, or a little more: the minified JSON in UTF-8 bytes.
+ *
+ * IAM skips white space and counts characters; counting the spaces inside values and the
+ * bytes of non-ASCII Latin-1 characters can only overestimate, so a policy that passes
+ * here never fails the quota at deployment.
  *
  * A provider ARN that is still a CloudFormation expression (a `Ref`, a `Fn::Join`) is
  * counted at its longest deployed length, `arn:<partition>:iam::<12 digits>:oidc-provider/<issuer>`.
  */
 export function trustPolicySize(resolvedPolicy: unknown, issuerByArnExpression: (expression: unknown) => string | undefined, partition?: string): number {
   const withArns = replaceFederatedExpressions(resolvedPolicy, issuerByArnExpression, partition ?? LONGEST_PARTITION);
-  return JSON.stringify(withArns).replace(/\s/g, '').length;
+  return Buffer.byteLength(JSON.stringify(withArns), 'utf8');
 }
 
 function replaceFederatedExpressions(policy: unknown, issuerOf: (expression: unknown) => string | undefined, partition: string): unknown {

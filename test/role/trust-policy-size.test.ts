@@ -12,10 +12,13 @@ function featureBranches(count: number) {
   return Array.from({ length: count }, (_, i) => repo.branch(`feature-${String(i + 1).padStart(3, '0')}`));
 }
 
-/** The length IAM counts, computed here on its own: the minified policy with the provider ARN at its longest. */
+/**
+ * The count the quota check uses, computed here on its own: the minified policy in UTF-8 bytes with
+ * the provider ARN at its longest (IAM skips white space and counts characters: never more than this).
+ */
 function independentSize(role: CiDeployRole): number {
   const document = Stack.of(role).resolve(role.assumeRolePolicy);
-  return JSON.stringify(document, (key, value) => (key === 'Federated' ? LONGEST_ARN : value)).replace(/\s/g, '').length;
+  return Buffer.byteLength(JSON.stringify(document, (key, value) => (key === 'Federated' ? LONGEST_ARN : value)), 'utf8');
 }
 
 function overQuota(size: number, quota: number, subjects: number): string {
@@ -30,9 +33,10 @@ function newRole(trustPolicySizeQuota?: number): CiDeployRole {
 }
 
 describe('trustPolicySize', () => {
-  test('counts the minified JSON without white space, also inside values', () => {
-    const policy = { Statement: [{ Condition: { StringEquals: { k: 'Prod EU' } } }], Version: '2012-10-17' };
-    expect(trustPolicySize(policy, () => undefined)).toBe('{"Statement":[{"Condition":{"StringEquals":{"k":"ProdEU"}}}],"Version":"2012-10-17"}'.length);
+  test('counts the minified JSON in UTF-8 bytes, white space inside values and non-ASCII bytes included', () => {
+    const policy = { Statement: [{ Condition: { StringEquals: { k: 'Prod EU-\u00e9' } } }], Version: '2012-10-17' };
+    const minified = '{"Statement":[{"Condition":{"StringEquals":{"k":"Prod EU-\u00e9"}}}],"Version":"2012-10-17"}';
+    expect(trustPolicySize(policy, () => undefined)).toBe(minified.length + 1);
   });
 
   test('a document without statements counts as its JSON', () => {
