@@ -166,6 +166,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * on GitHub with the same template could present the subject.
  *
  * @example
+ * import { GitHubSubjectClaimKey, GitHubSubjectTemplate } from 'cdk-ci-oidc';
+ *
  * const template = GitHubSubjectTemplate.of([
  *   GitHubSubjectClaimKey.REPO, GitHubSubjectClaimKey.CONTEXT, GitHubSubjectClaimKey.JOB_WORKFLOW_REF,
  * ]);
