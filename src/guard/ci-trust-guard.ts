@@ -54,6 +54,8 @@ export interface CiTrustGuardProps {
  * Warnings of the same risk that a `CiDeployRole` already reported are not repeated.
  *
  * @example
+ * import { CiTrustGuard } from 'cdk-ci-oidc';
+ *
  * declare const app: App;
  * Aspects.of(app).add(new CiTrustGuard());
  *
