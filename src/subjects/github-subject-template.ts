@@ -1,12 +1,12 @@
-import { CiPlatform } from '../providers/ci-platform';
-import { SubjectRisk } from '../private/subject-spec';
+import { gitRefProblem } from './git-ref-name';
 import { checkId, checkOwner, OWNER_ID_LOOKUP, parseRepository, REPOSITORY_ID_LOOKUP } from './github-names';
 import { GitHubSubject } from './github-subject';
 import { GitHubSubjectClaimKey } from './github-subject-claim-key';
 import { GitHubSubjectFormat } from './github-subject-format';
 import { checkJobWorkflowRef } from './github-workflow-ref';
-import { gitRefProblem } from './git-ref-name';
 import { checkLiteral, invalid } from './literal-part';
+import { SubjectRisk } from '../private/subject-spec';
+import { CiPlatform } from '../providers/ci-platform';
 
 /**
  * The values of a customized GitHub subject: one for each claim key of the template.
@@ -360,7 +360,7 @@ export class GitHubSubjectTemplate {
     }
     if (values.branch === undefined && values.tag === undefined) {
       throw invalid('GitHubSubjectTemplate.subject(values)', '{}', "claim key 'context' of the template needs a branch, a tag, an environment or pullRequest",
-        "one of branch, tag, environment or pullRequest: true");
+        'one of branch, tag, environment or pullRequest: true');
     }
     return `ref:${this.ref(values, used, GitHubSubjectClaimKey.CONTEXT).ref}`;
   }

@@ -1,5 +1,5 @@
-import { parseRepository } from './github-names';
 import { gitRefProblem } from './git-ref-name';
+import { parseRepository } from './github-names';
 import { hasWildcard, invalid, textProblem } from './literal-part';
 
 const WORKFLOW_REF_FORM =
