@@ -47,9 +47,9 @@ export class PlatformStack extends Stack {
     // whose protection rules (required reviewers, branches) gate the deployment.
     for (const service of GITHUB_SERVICES) {
       const repository = GitHubRepository.of(service.repository, { ownerId: service.ownerId, repositoryId: service.repositoryId });
-      const scope = new Construct(this, repository.repository);
+      const group = new Construct(this, repository.repository);
       for (const environment of ['staging', 'production']) {
-        this.deployRole(scope, environment, github, repository.environment(environment), `${repository.repository}-${environment}`);
+        this.deployRole(group, environment, github, repository.environment(environment), `${repository.repository}-${environment}`);
       }
     }
 
@@ -57,10 +57,10 @@ export class PlatformStack extends Stack {
     // branch, production from protected version tags; on gitlab.com the project id is pinned too.
     for (const service of GITLAB_SERVICES) {
       const project = GitLabProject.of(service.project, { projectId: service.projectId });
-      const scope = new Construct(this, service.project.split('/').slice(1).join('-'));
+      const group = new Construct(this, service.project.split('/').slice(1).join('-'));
       const name = service.project.split('/').pop()!;
-      this.deployRole(scope, 'staging', gitlab, project.branch('main'), `${name}-staging`, true);
-      this.deployRole(scope, 'production', gitlab, project.tag('v*'), `${name}-production`, true);
+      this.deployRole(group, 'staging', gitlab, project.branch('main'), `${name}-staging`, true);
+      this.deployRole(group, 'production', gitlab, project.tag('v*'), `${name}-production`, true);
     }
 
     // The shared infrastructure: administrator-level, so only the protected environment may assume it.

@@ -242,22 +242,22 @@ function unrecognized(value: string, pattern: boolean, why: string): SubjectRead
 
 /** The claim keys of a customized GitHub subject template, and how each reads in plain words. */
 const GITHUB_TEMPLATE_KEYS: Record<string, (value: string) => string> = {
-  'repo': (v) => stripIds(v),
-  'repository': (v) => v,
-  'repository_owner': (v) => `owner ${v}`,
-  'repository_owner_id': (v) => `owner id ${v}`,
-  'repository_id': (v) => `repository id ${v}`,
-  'repository_visibility': (v) => `${v} repositories`,
-  'environment': (v) => `environment ${v}`,
-  'ref': (v) => (v.startsWith('refs/heads/') ? `branch ${v.slice(11)}` : v.startsWith('refs/tags/') ? `tag ${v.slice(10)}` : `ref ${v}`),
-  'ref_type': (v) => `any ${v}`,
-  'job_workflow_ref': (v) => `workflow file ${v}`,
-  'workflow_ref': (v) => `caller workflow file ${v}`,
-  'workflow': (v) => `workflow ${v}`,
-  'event_name': (v) => `${v} events`,
-  'runner_environment': (v) => `${v} runners`,
-  'enterprise': (v) => `enterprise ${v}`,
-  'enterprise_id': (v) => `enterprise id ${v}`,
+  repo: (v) => stripIds(v),
+  repository: (v) => v,
+  repository_owner: (v) => `owner ${v}`,
+  repository_owner_id: (v) => `owner id ${v}`,
+  repository_id: (v) => `repository id ${v}`,
+  repository_visibility: (v) => `${v} repositories`,
+  environment: (v) => `environment ${v}`,
+  ref: (v) => (v.startsWith('refs/heads/') ? `branch ${v.slice(11)}` : v.startsWith('refs/tags/') ? `tag ${v.slice(10)}` : `ref ${v}`),
+  ref_type: (v) => `any ${v}`,
+  job_workflow_ref: (v) => `workflow file ${v}`,
+  workflow_ref: (v) => `caller workflow file ${v}`,
+  workflow: (v) => `workflow ${v}`,
+  event_name: (v) => `${v} events`,
+  runner_environment: (v) => `${v} runners`,
+  enterprise: (v) => `enterprise ${v}`,
+  enterprise_id: (v) => `enterprise id ${v}`,
 };
 
 /**

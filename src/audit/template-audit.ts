@@ -1,7 +1,7 @@
 import { asList, issuerOfProviderArn, referencedLogicalId } from './cfn-expression';
-import { AuditOptions, auditTrustPolicy, CiTrust } from './trust-policy-audit';
 import { Finding, sortFindings } from './finding';
 import { AttachedPolicy, PermissionSummary, summarizePermissions } from './permissions';
+import { AuditOptions, auditTrustPolicy, CiTrust } from './trust-policy-audit';
 
 /** A resource of a synthesized CloudFormation template. */
 export interface TemplateResource {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { providerUrl, StackAuditInput, TemplateJson, TemplateResource } from '../audit/template-audit';
 import { issuerOfProviderArn, referencedLogicalId, renderExpression } from '../audit/cfn-expression';
+import { providerUrl, StackAuditInput, TemplateJson, TemplateResource } from '../audit/template-audit';
 
 /** A problem with the assembly itself: the command exits with code 2. */
 export class AssemblyError extends Error {}

@@ -1,6 +1,6 @@
+import { GithubActionsIdentityProvider, GithubActionsRole } from 'aws-cdk-github-oidc';
 import { Annotations, App, Aspects, CfnOutput, Fn, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { GithubActionsIdentityProvider, GithubActionsRole } from 'aws-cdk-github-oidc';
 import {
   CiDeployRole, CiOidcPrincipal, CiTrustGuard, CiTrustGuardProps, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository,
   GitHubSubjectClaimKey, GitHubSubjectTemplate, GitLabGroup, GitLabOidcProvider, GitLabProject,
@@ -418,11 +418,16 @@ describe('CiTrustGuard on roles of this library', () => {
       new CiDeployRole(stack, 'Reusable', {
         provider: github,
         subjects: [template.subject({
-          repository: 'acme/api', ownerId: 1234567, repositoryId: 89012345, environment: 'production',
+          repository: 'acme/api',
+          ownerId: 1234567,
+          repositoryId: 89012345,
+          environment: 'production',
           jobWorkflowRef: 'acme/workflows/.github/workflows/deploy.yml@refs/heads/main',
         })],
       });
-      const ids = GitHubSubjectTemplate.of([GitHubSubjectClaimKey.REPOSITORY_OWNER_ID, GitHubSubjectClaimKey.REPOSITORY_ID, GitHubSubjectClaimKey.REF]);
+      const ids = GitHubSubjectTemplate.of([
+        GitHubSubjectClaimKey.REPOSITORY_OWNER_ID, GitHubSubjectClaimKey.REPOSITORY_ID, GitHubSubjectClaimKey.REF,
+      ]);
       new CiDeployRole(stack, 'ByIds', { provider: github, subjects: [ids.subject({ ownerId: 1234567, repositoryId: 89012345, branch: 'main' })] });
     });
     expect(result).toEqual({ errors: [], warnings: [], texts: [] });
