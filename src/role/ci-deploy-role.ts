@@ -179,6 +179,9 @@ export class CiDeployRole extends iam.Role {
     if (this.principal.subjects.length === 0) {
       return [`CiDeployRole '${this.node.path}' has no subject: pass props.subjects or call addSubject(), e.g. GitHubRepository.of('acme/api').branch('main').`];
     }
+    if (this.clearlyFitsQuota()) {
+      return [];
+    }
     const size = this.trustPolicySize;
     if (size > this.trustPolicySizeQuota) {
       return [
@@ -189,7 +192,38 @@ export class CiDeployRole extends iam.Role {
     }
     return [];
   }
+
+  /**
+   * Whether the trust policy is far below the quota, counted from the role's own statements
+   * without resolving them. The exact count resolves the whole policy, as costly as
+   * synthesizing the role again; it still runs near the quota, and whenever the policy holds
+   * statements that are not this role's or values that are tokens.
+   */
+  private clearlyFitsQuota(): boolean {
+    if (this.assumeRolePolicy?.statementCount !== this.principal._trust.statementCount) {
+      return false;
+    }
+    const arn = this.provider.oidcProviderArn;
+    const arnExpression = {};
+    const policy = this.principal._trust.literalPolicy(Token.isUnresolved(arn) ? arnExpression : arn);
+    if (policy === undefined) {
+      return false;
+    }
+    const stack = Stack.of(this);
+    const size = trustPolicySize(
+      policy,
+      (expression) => (expression === arnExpression ? this.provider.issuer : undefined),
+      Token.isUnresolved(stack.partition) ? undefined : stack.partition,
+    );
+    return size + UNRESOLVED_COUNT_MARGIN <= this.trustPolicySizeQuota;
+  }
 }
+
+/**
+ * How far below the quota a size counted without resolving must be to skip the exact count:
+ * room for any difference in how aws-cdk-lib renders the statements.
+ */
+const UNRESOLVED_COUNT_MARGIN = 256;
 
 function checkSessionDuration(duration: Duration | undefined): void {
   if (duration === undefined || Token.isUnresolved(duration.toSeconds())) {

@@ -1,4 +1,4 @@
-import { aws_iam as iam, Lazy } from 'aws-cdk-lib';
+import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { ClaimPin } from '../private/subject-spec';
 import { CiSubject } from '../subjects/ci-subject';
@@ -13,10 +13,14 @@ export interface TrustSettings {
   readonly requiredClaims: ClaimPin[];
 }
 
+type Operator = 'StringEquals' | 'StringLike';
+
 /** One statement: the subjects that share an operator and the same pinned claims. */
 interface StatementGroup {
   readonly statement: iam.PolicyStatement;
   readonly claims: string[];
+  readonly operator: Operator;
+  readonly pins: ClaimPin[];
 }
 
 /**
@@ -105,6 +109,21 @@ export class TrustStatements {
     }
   }
 
+  /**
+   * The trust policy these statements make on their own, as plain JSON with `federated` as
+   * every statement's principal: what the synthesized policy holds, without resolving it.
+   * `undefined` when a value is a token, which only resolving can count.
+   */
+  public literalPolicy(federated: unknown): object | undefined {
+    const statements = [...this.groups.values()].map((group) => ({
+      Action: ASSUME_ROLE_WITH_WEB_IDENTITY,
+      Condition: this.conditions(group.operator, group.pins, subValue(group.claims)),
+      Effect: 'Allow',
+      Principal: { Federated: federated },
+    }));
+    return Token.isUnresolved(JSON.stringify(statements)) ? undefined : { Statement: statements, Version: '2012-10-17' };
+  }
+
   /** The condition block of the only statement, for a principal used outside a trust policy. */
   public singleStatementConditions(): iam.Conditions | undefined {
     if (this.groups.size !== 1) {
@@ -114,12 +133,22 @@ export class TrustStatements {
     return group.statement.conditions;
   }
 
-  private newGroup(operator: 'StringEquals' | 'StringLike', pins: ClaimPin[]): StatementGroup {
+  private newGroup(operator: Operator, pins: ClaimPin[]): StatementGroup {
     const claims: string[] = [];
-    const issuer = this.settings.provider.issuer;
     // Uncached: a cached Lazy keeps the values of its first resolution (e.g. a trustPolicySize
     // read) and would silently drop subjects added afterwards.
-    const sub = Lazy.uncachedAny({ produce: () => (claims.length === 1 ? claims[0] : [...claims]) });
+    const sub = Lazy.uncachedAny({ produce: () => subValue(claims) });
+    const statement = new iam.PolicyStatement({
+      actions: [ASSUME_ROLE_WITH_WEB_IDENTITY],
+      principals: [new iam.WebIdentityPrincipal(this.settings.provider.oidcProviderArn)],
+      conditions: this.conditions(operator, pins, sub),
+    });
+    return { statement, claims, operator, pins };
+  }
+
+  /** The conditions of one statement: its statement and `literalPolicy` share them, so they cannot drift apart. */
+  private conditions(operator: Operator, pins: ClaimPin[], sub: unknown): Record<string, Record<string, unknown>> {
+    const issuer = this.settings.provider.issuer;
     const equals: Record<string, unknown> = { [`${issuer}:aud`]: this.settings.audience };
     for (const pin of pins) {
       equals[`${issuer}:${pin.claim}`] = pin.value;
@@ -130,13 +159,13 @@ export class TrustStatements {
     } else {
       conditions.StringLike = { [`${issuer}:sub`]: sub };
     }
-    const statement = new iam.PolicyStatement({
-      actions: [ASSUME_ROLE_WITH_WEB_IDENTITY],
-      principals: [new iam.WebIdentityPrincipal(this.settings.provider.oidcProviderArn)],
-      conditions,
-    });
-    return { statement, claims };
+    return conditions;
   }
+}
+
+/** A statement's `sub` condition value: a string for one subject, a list for more. */
+function subValue(claims: string[]): string | string[] {
+  return claims.length === 1 ? claims[0] : [...claims];
 }
 
 function checkClaimSupported(provider: ICiOidcProvider, pin: ClaimPin, who: string): void {
