@@ -56,11 +56,11 @@ export function main(argv: string[], io: ReportIo = PROCESS_IO): number {
     stackCount = stacks.length;
     roles = stacks.flatMap((stack) => auditStack(stack, { gitLabIssuers: args.gitLabIssuers }));
   } catch (error) {
-    if (error instanceof AssemblyError) {
-      io.stderr(`cdk-ci-oidc: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    // Status 1 means "errors found": anything that stops the review is 2, so a pipeline never mistakes one for the other.
+    io.stderr(error instanceof AssemblyError
+      ? `cdk-ci-oidc: ${error.message}\n`
+      : `cdk-ci-oidc: internal error while reading '${args.directory}', please report it: ${(error as Error).stack ?? error}\n`);
+    return 2;
   }
   const findings = roles.flatMap((role) => role.findings);
   const errors = findings.filter((f) => f.severity === 'error').length;

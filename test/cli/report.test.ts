@@ -255,6 +255,15 @@ describe('report command line', () => {
     expect(result.stderr).toMatch(/^cdk-ci-oidc: '.*Deploy\.template\.json' is malformed: /);
   });
 
+  test('fails with status 2, not 1, if the assembly cannot be read for another reason', () => {
+    // GIVEN a template whose Resources is no object
+    const assembly = synth(cleanApp);
+    fs.writeFileSync(path.join(assembly, 'Deploy.template.json'), '{ "Resources": { "Role": null } }');
+    const result = run('report', assembly);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^cdk-ci-oidc: internal error while reading '.*', please report it: TypeError: /);
+  });
+
   test.each([
     [[], 'no command given'],
     [['audit'], "unknown command 'audit'"],
