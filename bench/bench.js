@@ -107,7 +107,7 @@ function main() {
           byImpl[impl].push(result);
         }
         log(`${String(size).padStart(5)} roles  ${impl.padEnd(4)} ${warm ? 'warm-up' : `run ${round - args.warmup + 1}/${args.runs}`}  ` +
-          `${fmt.ms(result.totalMs)} ms (cpu ${fmt.ms(result.cpuMs)} ms)  ${fmt.mb(result.maxRssKb)} MB`);
+          `${fmt.ms(result.totalMs)} ms (main thread ${fmt.ms(result.mainThreadMs ?? result.cpuMs)} ms cpu)  ${fmt.mb(result.maxRssKb)} MB`);
       }
     }
     runsBySize[size] = byImpl;
@@ -142,7 +142,7 @@ function main() {
   log(`\nwrote ${path.relative(process.cwd(), args.out)} (all runs: bench/out/runs.json) in ${meta.elapsedS} s`);
   for (const [size, s] of Object.entries(summary)) {
     log(`${String(size).padStart(5)} roles: wall ours/raw ${fmt.x(s.vsRaw.time)}, ours/peer ${fmt.x(s.vsPeer.time)}; ` +
-      `cpu ours/raw ${fmt.x(s.vsRaw.cpu)}, ours/peer ${fmt.x(s.vsPeer.cpu)}; trust policies ours = raw: ${s.sameTrustAsRaw}`);
+      `main-thread cpu ours/raw ${fmt.x(s.vsRaw.cpu)}, ours/peer ${fmt.x(s.vsPeer.cpu)}; trust policies ours = raw: ${s.sameTrustAsRaw}`);
   }
   if (Object.values(summary).some((s) => s.sameTrustAsRaw === false)) {
     log('ERROR: the hand-written roles no longer write the same trust policies as cdk-ci-oidc; update bench/impl/raw.js.');
