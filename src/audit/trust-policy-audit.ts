@@ -263,10 +263,10 @@ function isPatternOperator(operator: string): boolean {
 /** Why an operator cannot be trusted on a key of the issuer, or undefined. */
 function unsafeOperator(operator: string, subjectOrAudience: boolean): string | undefined {
   if (/^ForAllValues:/i.test(operator)) {
-    return 'is true when the key is missing from the request, and set operators are meant for multi-valued keys; `sub` and `aud` are single values';
+    return 'is true when the key is missing from the request; set operators are meant for multi-valued keys, and the claims of a CI token are single values';
   }
   if (/^ForAnyValue:/i.test(operator)) {
-    return 'is a set operator, meant for multi-valued keys; `sub` and `aud` are single values, and the policy no longer says what IAM checks';
+    return 'is a set operator, meant for multi-valued keys; the claims of a CI token are single values, so the condition does not say what it seems to';
   }
   if (/IfExists$/i.test(operator)) {
     return 'is true when the key is missing from the request';
