@@ -1,6 +1,17 @@
-import { Token } from 'aws-cdk-lib';
-import type { CiDeployRole } from '../role/ci-deploy-role';
+import { aws_iam as iam, Token } from 'aws-cdk-lib';
+import { ICiOidcProvider } from '../providers/ci-oidc-provider';
+import { CiSubject } from '../subjects/ci-subject';
 import { invalid } from '../subjects/literal-part';
+
+/**
+ * What a pipeline job needs to know of the role it assumes. `CiDeployRole` is one; the
+ * renderers depend on this shape rather than on the role, which calls them.
+ */
+export interface JobRole extends iam.Role {
+  readonly provider: ICiOidcProvider;
+  readonly principal: { readonly audience: string };
+  readonly subjects: CiSubject[];
+}
 
 /** A value written into the pipeline file: literal and not empty (YAML quoting takes care of the rest). */
 export function checkText(method: string, property: string, value: string): string {
@@ -16,7 +27,7 @@ export function checkCommands(method: string, commands: string[]): string[] {
 }
 
 /** The audience the role requires, which the job must request. */
-export function roleAudience(role: CiDeployRole, method: string): string {
+export function roleAudience(role: JobRole, method: string): string {
   const audience = role.principal.audience;
   if (Token.isUnresolved(audience)) {
     throw new Error(`${method}: the audience of '${role.node.path}' is a token; the pipeline file needs the value itself. Pass a literal audience to the role.`);

@@ -1,11 +1,10 @@
 import { Token } from 'aws-cdk-lib';
-import { checkCommands, checkText, roleAudience } from './ci-job-parts';
+import { checkCommands, checkText, JobRole, roleAudience } from './ci-job-parts';
 import { GitHubActionsJobOptions } from './github-actions-job-options';
 import { jobRegion, literalRoleArn } from './role-arn';
 import { yamlDocument, YamlMapping } from './yaml-text';
 import { CiPlatform } from '../providers/ci-platform';
 import { STS_AUDIENCE } from '../providers/default-audience';
-import type { CiDeployRole } from '../role/ci-deploy-role';
 import { invalid } from '../subjects/literal-part';
 
 const METHOD = 'renderGitHubActionsJob()';
@@ -19,7 +18,7 @@ const ENVIRONMENT_SUBJECT = /^repo:[^:]+:environment:([^*?]+)$/;
  * `aws-actions/configure-aws-credentials` with the role, the region and (when not the
  * action's default) the audience, and the environment that every subject of the role names.
  */
-export function renderGitHubActionsJob(role: CiDeployRole, options: GitHubActionsJobOptions): string {
+export function renderGitHubActionsJob(role: JobRole, options: GitHubActionsJobOptions): string {
   if (role.provider.platform !== CiPlatform.GITHUB_ACTIONS) {
     throw new Error(`${METHOD}: '${role.node.path}' trusts ${role.provider.platform} tokens (${role.provider.issuer}); use renderGitLabCiJob().`);
   }
@@ -57,7 +56,7 @@ export function renderGitHubActionsJob(role: CiDeployRole, options: GitHubAction
  * The environment when every subject of the role is an environment subject of the same name:
  * the job must name it, or its token's `sub` would not match.
  */
-function commonEnvironment(role: CiDeployRole): string | undefined {
+function commonEnvironment(role: JobRole): string | undefined {
   const names = new Set<string>();
   for (const claim of role.subjects.flatMap((subject) => subject.subjectClaims)) {
     const match = ENVIRONMENT_SUBJECT.exec(claim);

@@ -1,10 +1,9 @@
 import { Token } from 'aws-cdk-lib';
-import { checkCommands, checkText, roleAudience } from './ci-job-parts';
+import { checkCommands, checkText, JobRole, roleAudience } from './ci-job-parts';
 import { GitLabCiJobOptions } from './gitlab-ci-job-options';
 import { jobRegion, literalRoleArn } from './role-arn';
 import { yamlDocument } from './yaml-text';
 import { CiPlatform } from '../providers/ci-platform';
-import type { CiDeployRole } from '../role/ci-deploy-role';
 import { invalid } from '../subjects/literal-part';
 
 const METHOD = 'renderGitLabCiJob()';
@@ -19,7 +18,7 @@ const TOKEN_VARIABLE = 'AWS_ID_TOKEN';
  * so that every AWS tool in the job calls `AssumeRoleWithWebIdentity` itself, and again when
  * the credentials expire; the image needs no AWS CLI and no JSON parsing.
  */
-export function renderGitLabCiJob(role: CiDeployRole, options: GitLabCiJobOptions): string {
+export function renderGitLabCiJob(role: JobRole, options: GitLabCiJobOptions): string {
   if (role.provider.platform !== CiPlatform.GITLAB_CI) {
     throw new Error(`${METHOD}: '${role.node.path}' trusts ${role.provider.platform} tokens (${role.provider.issuer}); use renderGitHubActionsJob().`);
   }

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { ICiOidcProvider } from './ci-oidc-provider';
 import { CiOidcProviderBase, CiOidcProviderImportOptions, CiOidcProviderOptions } from './ci-oidc-provider-base';
-import { IssuerDescription } from '../private/issuer-description';
-import { importProviderByArn, importProviderOfAccount } from '../private/provider-import';
+import { IssuerDescription } from './issuer-description';
+import { importProviderByArn, importProviderOfAccount } from './provider-import';
 import { CiPlatform } from './ci-platform';
 import { GitHubIssuer } from './github-issuer';
 

@@ -3,8 +3,8 @@ import { ICiOidcProvider } from './ci-oidc-provider';
 import { CiOidcProviderBase, CiOidcProviderImportOptions, CiOidcProviderOptions } from './ci-oidc-provider-base';
 import { CiPlatform } from './ci-platform';
 import { parseGitLabUrl } from './gitlab-url';
-import { IssuerDescription } from '../private/issuer-description';
-import { importProviderByArn, importProviderOfAccount } from '../private/provider-import';
+import { IssuerDescription } from './issuer-description';
+import { importProviderByArn, importProviderOfAccount } from './provider-import';
 
 /**
  * Properties of a `GitLabOidcProvider`.

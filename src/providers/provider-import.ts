@@ -1,9 +1,9 @@
 import { ArnFormat, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IssuerDescription } from './issuer-description';
-import { ICiOidcProvider } from '../providers/ci-oidc-provider';
-import { CiPlatform } from '../providers/ci-platform';
-import { defaultAudience, validateAudience } from '../providers/default-audience';
+import { ICiOidcProvider } from './ci-oidc-provider';
+import { CiPlatform } from './ci-platform';
+import { defaultAudience, validateAudience } from './default-audience';
 
 /** The provider of `issuer` in `account` (default: the stack's), with a partition-aware ARN. */
 export function importProviderOfAccount(
