@@ -3,7 +3,7 @@ import { Annotations, App, Aspects, CfnOutput, Fn, Stack, aws_iam as iam } from 
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import {
   CiDeployRole, CiOidcPrincipal, CiTrustGuard, CiTrustGuardProps, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository,
-  GitHubSubjectClaimKey, GitHubSubjectTemplate, GitLabGroup, GitLabOidcProvider, GitLabProject,
+  GitHubSubject, GitHubSubjectClaimKey, GitHubSubjectTemplate, GitLabGroup, GitLabOidcProvider, GitLabProject,
 } from '../../src';
 
 const GH = 'token.actions.githubusercontent.com';
@@ -431,6 +431,15 @@ describe('CiTrustGuard on roles of this library', () => {
       new CiDeployRole(stack, 'ByIds', { provider: github, subjects: [ids.subject({ ownerId: 1234567, repositoryId: 89012345, branch: 'main' })] });
     });
     expect(result).toEqual({ errors: [], warnings: [], texts: [] });
+  });
+
+  test('fails if a raw subject of the escape hatch has a wildcard in the repository position', () => {
+    // GIVEN GitHubSubject.fromClaim, which accepts a repository prefix with a warning; the guard holds the stricter rule
+    const result = guard((stack) => {
+      const github = new GitHubOidcProvider(stack, 'GitHub');
+      new CiDeployRole(stack, 'Raw', { provider: github, subjects: [GitHubSubject.fromClaim('repo:acme/api-*:ref:refs/heads/main')] });
+    });
+    expect(result.errors).toEqual(['/Stack/Raw/Resource cdk-ci-oidc:guard:wildcardScope']);
   });
 
   test('does not repeat the warnings a CiDeployRole already gave', () => {
