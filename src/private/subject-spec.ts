@@ -5,8 +5,13 @@ export interface ClaimPin {
   /** The claim name, e.g. `repository_id`; the condition key is `<issuer>:<claim>`. */
   readonly claim: string;
   readonly value: string;
-  /** What to do when the issuer does not pass this claim to IAM. */
+  /** What to do when the issuer does not pass this claim to IAM (for an optional pin: the warning). */
   readonly whenUnsupported: string;
+  /**
+   * Pinned only where the issuer passes the claim; elsewhere the `sub` alone decides and the
+   * role warns with `whenUnsupported`. A required pin on such an issuer is a synthesis error.
+   */
+  readonly optional?: boolean;
 }
 
 /** A legal but risky choice, reported as an acknowledgeable warning. */

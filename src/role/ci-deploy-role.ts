@@ -108,11 +108,11 @@ export class CiDeployRole extends iam.Role {
    * Lets one more kind of job assume the role.
    */
   public addSubject(subject: CiSubject): void {
-    this.principal.addSubject(subject);
+    const unpinned = this.principal._trust.addSubject(subject);
     // Emitted on the role's resource: older aws-cdk-lib versions ignore an acknowledgement made on the
     // construct that emits the warning afterwards (aws/aws-cdk#38820), but honour one made on a parent.
     const target = this.node.defaultChild ?? this;
-    for (const risk of subject._spec.risks) {
+    for (const risk of [...subject._spec.risks, ...unpinned]) {
       Annotations.of(target).addWarningV2(risk.id, `${risk.message} [${this.node.path}]`);
     }
   }

@@ -1,6 +1,6 @@
 import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
-import { ClaimPin } from '../private/subject-spec';
+import { ClaimPin, SubjectRisk } from '../private/subject-spec';
 import { CiSubject } from '../subjects/ci-subject';
 
 /** The action every statement allows. */
@@ -57,8 +57,11 @@ export class TrustStatements {
     return this.groups.size;
   }
 
-  /** Validates a subject against the provider and adds it to its statement. */
-  public addSubject(subject: CiSubject): void {
+  /**
+   * Validates a subject against the provider and adds it to its statement. Returns the
+   * warnings for optional pins the issuer cannot carry.
+   */
+  public addSubject(subject: CiSubject): SubjectRisk[] {
     const spec = subject._spec;
     if (spec === undefined) {
       throw new Error(`'${subject}' is not a subject built by this library; use GitHubRepository, GitHubOwner, GitLabProject, GitLabGroup or the fromClaim factories.`);
@@ -71,7 +74,12 @@ export class TrustStatements {
       );
     }
     const pins = [...this.settings.requiredClaims];
+    const warnings: SubjectRisk[] = [];
     for (const pin of spec.pins) {
+      if (pin.optional && !provider.conditionClaims.includes(pin.claim)) {
+        warnings.push({ id: 'cdk-ci-oidc:claimNotPinned', message: pin.whenUnsupported });
+        continue;
+      }
       checkClaimSupported(provider, pin, `subject '${spec.description}'`);
       const clash = pins.find((other) => other.claim === pin.claim && other.value !== pin.value);
       if (clash) {
@@ -99,6 +107,7 @@ export class TrustStatements {
       }
     }
     this.added.push(subject);
+    return warnings;
   }
 
   /** Adds the statements to a trust policy; statements of later subjects follow. */

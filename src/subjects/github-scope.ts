@@ -1,5 +1,5 @@
 import { GitHubScopeParts } from '../private/github-scope-parts';
-import { SubjectRisk } from '../private/subject-spec';
+import { ClaimPin, SubjectRisk } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
 import { gitRefProblem } from './git-ref-name';
 import { GitHubSubject } from './github-subject';
@@ -55,7 +55,17 @@ export abstract class GitHubScope {
     if (environment.length > 255) {
       throw invalid(`${this._parts.source}.environment(environment)`, environment, 'it is longer than 255 characters', ENVIRONMENT_FORM);
     }
-    return this.subject(`environment:${environment.replace(/:/g, '%3A')}`, `environment ${environment}`, false, []);
+    // GitHub writes ':' as '%3A' but leaves '%' alone, so 'prod:eu' and a literal 'prod%3Aeu' share
+    // one `sub`. Where IAM receives the raw `environment` claim, it tells them apart.
+    const ambiguous = environment.includes(':') || environment.includes('%');
+    const pins: ClaimPin[] = ambiguous ? [{
+      claim: 'environment',
+      value: environment,
+      optional: true,
+      whenUnsupported: `${this._parts.label}: environment '${environment}' has the same subject as an environment whose name ` +
+        "spells ':' as '%3A', and this issuer does not pass the environment claim that tells them apart; avoid ':' and '%' in environment names.",
+    }] : [];
+    return this.subject(`environment:${environment.replace(/:/g, '%3A')}`, `environment ${environment}`, false, [], pins);
   }
 
   /**
@@ -93,13 +103,13 @@ export abstract class GitHubScope {
     }
   }
 
-  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[]): GitHubSubject {
+  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], pins: ClaimPin[] = []): GitHubSubject {
     const parts = this._parts;
     return GitHubSubject._fromSpec({
       platform: CiPlatform.GITHUB_ACTIONS,
       claims: parts.prefixes.map((prefix) => `${prefix}${context}`),
       pattern: pattern || parts.prefixes.some(hasWildcard),
-      pins: parts.pins,
+      pins: [...parts.pins, ...pins],
       description: `${parts.label}, ${words}`,
       risks: [...parts.risks, ...risks],
     });

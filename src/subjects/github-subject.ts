@@ -38,13 +38,19 @@ export class GitHubSubject extends CiSubject {
         "a subject such as 'repo:acme/api:ref:refs/heads/main' or 'repository_owner:acme:environment:production'; " +
         'GitHubSubjectTemplate builds the subjects of other customized templates');
     }
+    // The repository position is literal, or '*' for every repository of the owner (DESIGN rule 3).
+    const repository = /^repo:[^/]+\/([^:]*)/.exec(sub)?.[1];
+    if (repository !== undefined && repository !== '*' && hasWildcard(repository)) {
+      throw invalid('GitHubSubject.fromClaim(sub)', sub, `its repository '${repository}' is a pattern, which would match repositories created later under similar names`,
+        "a literal repository ('repo:acme/api:...') or '*' for every repository of the owner ('repo:acme/*:...')");
+    }
     const pattern = hasWildcard(sub);
     const risks = [];
     if (pattern) {
       risks.push({ id: 'cdk-ci-oidc:rawPatternSubject', message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitHubRepository and GitHubOwner.` });
     }
-    // A wildcard right after 'repo:<owner>/' stands for the repository: a whole-owner trust.
-    if (/^repo:[^/:*?]+\/[^/:]*[*?]/.test(sub)) {
+    // '*' right after 'repo:<owner>/' stands for the repository: a whole-owner trust.
+    if (repository === '*') {
       risks.push({ id: 'cdk-ci-oidc:wholeOwnerSubject', message: `The raw subject '${sub}' trusts more than one repository of its owner, including ones created later.` });
     }
     return new GitHubSubject({

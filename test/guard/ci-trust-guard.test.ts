@@ -433,13 +433,14 @@ describe('CiTrustGuard on roles of this library', () => {
     expect(result).toEqual({ errors: [], warnings: [], texts: [] });
   });
 
-  test('fails if a raw subject of the escape hatch has a wildcard in the repository position', () => {
-    // GIVEN GitHubSubject.fromClaim, which accepts a repository prefix with a warning; the guard holds the stricter rule
-    const result = guard((stack) => {
-      const github = new GitHubOidcProvider(stack, 'GitHub');
-      new CiDeployRole(stack, 'Raw', { provider: github, subjects: [GitHubSubject.fromClaim('repo:acme/api-*:ref:refs/heads/main')] });
-    });
-    expect(result.errors).toEqual(['/Stack/Raw/Resource cdk-ci-oidc:guard:wildcardScope']);
+  test('the escape hatch refuses the repository pattern that the guard reports in a hand-written role', () => {
+    // GIVEN the same claim through GitHubSubject.fromClaim and in a hand-written role
+    const claim = 'repo:acme/api-*:ref:refs/heads/main';
+    expect(() => GitHubSubject.fromClaim(claim)).toThrow(/its repository 'api-\*' is a pattern/);
+    // WHEN
+    const result = guard((stack) => subRole(stack, 'Raw', 'StringLike', claim));
+    // THEN
+    expect(result.errors).toEqual(['/Stack/Raw cdk-ci-oidc:guard:wildcardScope']);
   });
 
   test('does not repeat the warnings a CiDeployRole already gave', () => {

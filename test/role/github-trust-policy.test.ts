@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   CiDeployRole, CiSubject, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitHubSubject, GitHubSubjectFormat, ICiOidcProvider,
 } from '../../src';
@@ -25,7 +26,6 @@ describe('trust statements of each GitHub subject kind', () => {
     ['branch', repo.branch('main'), 'repo:acme/api:ref:refs/heads/main'],
     ['tag', repo.tag('v1.2.3'), 'repo:acme/api:ref:refs/tags/v1.2.3'],
     ['environment', repo.environment('production'), 'repo:acme/api:environment:production'],
-    ['environment with :', repo.environment('prod:eu'), 'repo:acme/api:environment:prod%3Aeu'],
     ['pullRequest', repo.pullRequest(), 'repo:acme/api:pull_request'],
     ['fromClaim exact', GitHubSubject.fromClaim('repo:acme/api:ref:refs/heads/main'), 'repo:acme/api:ref:refs/heads/main'],
   ])('%s: aud and sub with StringEquals', (_kind, subject, sub) => {
@@ -36,6 +36,38 @@ describe('trust statements of each GitHub subject kind', () => {
     expect(trustStatementsOf(role)).toEqual([
       webIdentity(federated, { StringEquals: { [AUD]: STS, [SUB]: sub } }),
     ]);
+  });
+
+  test('environment with ":": the sub encodes it, and the raw environment claim is pinned where IAM receives it', () => {
+    // WHEN
+    const { role, federated } = roleFor(repo.environment('prod:eu'));
+
+    // THEN
+    expect(trustStatementsOf(role)).toEqual([
+      webIdentity(federated, {
+        StringEquals: {
+          [AUD]: STS,
+          'token.actions.githubusercontent.com:environment': 'prod:eu',
+          [SUB]: 'repo:acme/api:environment:prod%3Aeu',
+        },
+      }),
+    ]);
+  });
+
+  test('environment with ":" on GHES: no environment key there, so no pin, and a warning', () => {
+    // GIVEN
+    const stack = newStack();
+    const provider = new GitHubOidcProvider(stack, 'Server', { issuer: GitHubIssuer.enterpriseServer('github.example.com') });
+
+    // WHEN
+    const role = new CiDeployRole(stack, 'DeployRole', { provider, subjects: [repo.environment('prod:eu')] });
+
+    // THEN
+    const issuer = 'github.example.com/_services/token';
+    expect(trustStatementsOf(role)).toEqual([
+      webIdentity(refOf(provider), { StringEquals: { [`${issuer}:aud`]: STS, [`${issuer}:sub`]: 'repo:acme/api:environment:prod%3Aeu' } }),
+    ]);
+    Annotations.fromStack(stack).hasWarning('/TestStack/DeployRole/Resource', Match.stringLikeRegexp("environment 'prod:eu' has the same subject .*cdk-ci-oidc:claimNotPinned"));
   });
 
   test.each([

@@ -107,8 +107,18 @@ describe('fromClaim whole-owner detection', () => {
   test('a wildcard in the repository position also warns as a whole-owner trust', () => {
     const ids = (sub: string) => GitHubSubject.fromClaim(sub)._spec.risks.map((risk) => risk.id);
     expect(ids('repo:acme/*:ref:refs/heads/main')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOwnerSubject']);
-    expect(ids('repo:acme/api-*:environment:production')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOwnerSubject']);
+    expect(ids('repo:acme/*')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOwnerSubject']);
     expect(ids('repo:acme/api:ref:refs/heads/*')).toEqual(['cdk-ci-oidc:rawPatternSubject']);
     expect(ids('repo:acme/api:ref:refs/heads/main')).toEqual([]);
   });
+});
+
+describe('fromClaim repository position', () => {
+  test.each(['repo:acme/api-*:environment:production', 'repo:acme/*-api:ref:refs/heads/main', 'repo:acme/ap?:ref:refs/heads/main'])(
+    'fails if the repository is a pattern: %s', (sub) => {
+      expect(() => GitHubSubject.fromClaim(sub)).toThrow(
+        `Invalid GitHubSubject.fromClaim(sub) '${sub}': its repository '${/^repo:acme\/([^:]*)/.exec(sub)![1]}' is a pattern, ` +
+        "which would match repositories created later under similar names. Allowed form: a literal repository ('repo:acme/api:...') " +
+        "or '*' for every repository of the owner ('repo:acme/*:...').");
+    });
 });
