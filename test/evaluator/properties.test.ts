@@ -30,7 +30,7 @@ const evaluated: Record<string, number> = {};
 const refused: Record<string, number> = {};
 /** Generated configurations, per property. */
 const generated: Record<string, number> = {};
-/** Environment names whose sub equals the configured one's (GitHub's ':' to '%3A' is not one-to-one). */
+/** Environment names admitted because their sub equals the configured one's on an issuer without the environment key. */
 let encodingTwins = 0;
 
 interface Expectation {
@@ -189,12 +189,14 @@ function gitHubExpectations(config: GitHubConfig): Expectation[] {
     // The encoded twin of a name with ':' (and the decoded twin of one with '%3A') gives the same sub.
     const twins = [name.replace(/:/g, '%3A'), name.replace(/%3A/g, ':')].filter((twin) => twin !== name);
     for (const other of [...lookAlikes(name, config.other.environment), ...twins]) {
-      // GitHub writes ':' as '%3A' and leaves '%' alone, so two names can give one sub.
+      // GitHub writes ':' as '%3A' and leaves '%' alone, so two names can give one sub; where IAM
+      // receives the environment claim (github.com, enterprise slug) the role pins it and tells them apart.
       const sameSub = encode(other) === encode(name);
-      if (sameSub) {
+      const admitted = sameSub && !GITHUB_ISSUERS[config.issuer].passesIds;
+      if (admitted) {
         encodingTwins++;
       }
-      expect(`environment ${other}`, { ...base, environment: other }, sameSub ? 'ALLOWED' : 'DENIED');
+      expect(`environment ${other}`, { ...base, environment: other }, admitted ? 'ALLOWED' : 'DENIED');
     }
     expect('no environment', { ...base, environment: undefined }, 'DENIED');
   }
