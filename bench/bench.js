@@ -4,7 +4,7 @@
  * The benchmark driver: runs every implementation on every workload size, alternating,
  * each run a fresh node process (run-workload.js), and writes bench/RESULTS.md.
  *
- *   node bench/bench.js [--runs 7] [--warmup 1] [--sizes 1,100,1000] [--roles-per-stack 200]
+ *   node bench/bench.js [--runs 11] [--warmup 1] [--sizes 1,100,1000] [--roles-per-stack 200]
  *                       [--impls ours,raw,peer] [--quick] [--no-build] [--out bench/RESULTS.md]
  *
  * Environment: BENCH_RUNS, BENCH_WARMUP and BENCH_SIZES set the same as the flags.
@@ -20,7 +20,7 @@ const { NOTES } = require('./notes');
 function parseArgs(argv) {
   const env = process.env;
   const args = {
-    runs: Number(env.BENCH_RUNS ?? 7),
+    runs: Number(env.BENCH_RUNS ?? 11),
     warmup: Number(env.BENCH_WARMUP ?? 1),
     sizes: (env.BENCH_SIZES ?? '1,100,1000').split(',').map(Number),
     rolesPerStack: undefined,
@@ -58,11 +58,16 @@ const log = (message) => process.stderr.write(`${message}\n`);
 
 function runOnce(impl, roles, args, libDir) {
   const argv = [path.join(__dirname, 'run-workload.js'), '--impl', impl, '--roles', String(roles), '--lib', libDir];
-  if (args.rolesPerStack) {
+  if (args.rolesPerStack !== undefined) {
     argv.push('--roles-per-stack', String(args.rolesPerStack));
   }
   const start = process.hrtime.bigint();
-  const stdout = execFileSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout;
+  try {
+    stdout = execFileSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  } catch (error) {
+    throw new Error(`the ${impl} run with ${roles} roles failed (its output is above): node ${argv.map((arg) => (path.isAbsolute(arg) ? path.relative(ROOT, arg) || '.' : arg)).join(' ')}`);
+  }
   const processMs = Number(process.hrtime.bigint() - start) / 1e6;
   return { ...JSON.parse(stdout.trim().split('\n').pop()), processMs };
 }

@@ -29,6 +29,6 @@ module.exports.NOTES = [
   '- **Trust-policy characters** are counted as IAM counts them (the JSON without white space), with the provider ARN',
   '  written out as `arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com` in place of its',
   '  CloudFormation expression; "per subject" is the total over all roles divided by the number of subjects.',
-  '- **Noise**: this is a shared machine; the medians of alternating runs and the CPU time are the figures to',
+  '- **Noise**: this is a shared machine; the medians of alternating runs and the main-thread CPU time are the figures to',
   '  compare, the maxima mostly show other processes.',
 ];

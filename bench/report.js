@@ -169,7 +169,7 @@ function renderResults(summary, meta) {
     }
   }
   const sameness = Object.entries(summary).filter(([, s]) => s.sameTrustAsRaw !== undefined)
-    .map(([size, s]) => `${fmt.n(size)} roles: ${s.sameTrustAsRaw ? 'identical' : '**different**'}`);
+    .map(([size, s]) => `${fmt.n(size)} role${Number(size) === 1 ? '' : 's'}: ${s.sameTrustAsRaw ? 'identical' : '**different**'}`);
   if (sameness.length) {
     push('', `Trust policies of cdk-ci-oidc and the hand-written roles, compared role by role: ${sameness.join(', ')}.`);
   }

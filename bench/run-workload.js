@@ -44,6 +44,9 @@ function parseArgs(argv) {
   if (!Number.isInteger(args.roles) || args.roles < 1) {
     throw new Error(`--roles must be a whole number of at least 1, got '${args.roles}'`);
   }
+  if (args.rolesPerStack !== undefined && (!Number.isInteger(args.rolesPerStack) || args.rolesPerStack < 1)) {
+    throw new Error(`--roles-per-stack must be a whole number of at least 1, got '${args.rolesPerStack}'`);
+  }
   return args;
 }
 
