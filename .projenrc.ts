@@ -94,6 +94,13 @@ project.addTask('examples:synth', {
   exec: 'cdk synth --no-notices --quiet --app "ts-node --prefer-ts-exts examples/app.ts" --output examples/cdk.out',
 });
 
+// The side-by-side benchmark, not part of the test run: `npx projen bench` (or `npx projen bench --quick`).
+project.addTask('bench', {
+  description: 'Benchmark cdk-ci-oidc against hand-written aws-cdk-lib and aws-cdk-github-oidc; writes bench/RESULTS.md',
+  exec: 'node bench/bench.js',
+  receiveArgs: true,
+});
+
 // Offline cross-language checks (PyPI, Maven, NuGet and the Go proxy are out of reach here).
 project.addTask('check:rosetta', {
   description: 'Compile every TypeScript example of the README and the API docs (fails on any error)',
