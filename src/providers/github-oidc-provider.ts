@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { ICiOidcProvider } from './ci-oidc-provider';
 import { CiOidcProviderBase, CiOidcProviderImportOptions, CiOidcProviderOptions } from './ci-oidc-provider-base';
-import { IssuerDescription } from './issuer-description';
-import { importProviderByArn, importProviderOfAccount } from './provider-import';
 import { CiPlatform } from './ci-platform';
 import { GitHubIssuer } from './github-issuer';
+import { IssuerDescription } from './issuer-description';
+import { importProviderByArn, importProviderOfAccount } from './provider-import';
 
 /**
  * Properties of a `GitHubOidcProvider`.

@@ -1,9 +1,9 @@
 import { ArnFormat, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { IssuerDescription } from './issuer-description';
 import { ICiOidcProvider } from './ci-oidc-provider';
 import { CiPlatform } from './ci-platform';
 import { defaultAudience, validateAudience } from './default-audience';
+import { IssuerDescription } from './issuer-description';
 
 /** The provider of `issuer` in `account` (default: the stack's), with a partition-aware ARN. */
 export function importProviderOfAccount(

@@ -1,10 +1,10 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
-import { ICiOidcProvider } from '../providers/ci-oidc-provider';
-import { validateAudience } from '../providers/default-audience';
-import { CiSubject } from '../subjects/ci-subject';
 import { CiTrustOptions } from './ci-trust-options';
 import { requiredClaims } from './required-claims';
 import { ASSUME_ROLE_WITH_WEB_IDENTITY, TrustStatements } from './trust-statements';
+import { ICiOidcProvider } from '../providers/ci-oidc-provider';
+import { validateAudience } from '../providers/default-audience';
+import { CiSubject } from '../subjects/ci-subject';
 
 /** Marks the props of a role's principal, whose subjects come later. */
 const SUBJECTS_LATER = Symbol('cdk-ci-oidc.subjectsLater');

@@ -17,7 +17,9 @@ const LONGEST_PARTITION = 'aws-us-gov';
  * A provider ARN that is still a CloudFormation expression (a `Ref`, a `Fn::Join`) is
  * counted at its longest deployed length, `arn:<partition>:iam::<12 digits>:oidc-provider/<issuer>`.
  */
-export function trustPolicySize(resolvedPolicy: unknown, issuerByArnExpression: (expression: unknown) => string | undefined, partition?: string): number {
+export function trustPolicySize(
+  resolvedPolicy: unknown, issuerByArnExpression: (expression: unknown) => string | undefined, partition?: string,
+): number {
   const withArns = replaceFederatedExpressions(resolvedPolicy, issuerByArnExpression, partition ?? LONGEST_PARTITION);
   return Buffer.byteLength(JSON.stringify(withArns), 'utf8');
 }

@@ -1,6 +1,6 @@
 import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
-import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { ClaimPin, SubjectRisk } from '../private/subject-spec';
+import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 
 /** The action every statement allows. */

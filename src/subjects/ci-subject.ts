@@ -1,5 +1,5 @@
-import { CiPlatform } from '../providers/ci-platform';
 import { SubjectSpec } from '../private/subject-spec';
+import { CiPlatform } from '../providers/ci-platform';
 
 /**
  * Who may assume a role: one kind of CI job (a branch, a tag, an environment ...)

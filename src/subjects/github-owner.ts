@@ -1,10 +1,10 @@
-import { GitHubScopeParts } from '../private/github-scope-parts';
-import { ClaimPin } from '../private/subject-spec';
-import { checkId, checkOwner, OWNER_ID_LOOKUP } from './github-names';
 import { GitHubIdOptions } from './github-id-options';
+import { checkId, checkOwner, OWNER_ID_LOOKUP } from './github-names';
 import { GitHubScope } from './github-scope';
 import { GitHubSubjectFormat } from './github-subject-format';
 import { invalid } from './literal-part';
+import { GitHubScopeParts } from '../private/github-scope-parts';
+import { ClaimPin } from '../private/subject-spec';
 
 /**
  * Every repository of a GitHub owner (organization or user), the scope of a whole-owner trust.

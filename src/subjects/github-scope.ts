@@ -1,9 +1,9 @@
-import { GitHubScopeParts } from '../private/github-scope-parts';
-import { ClaimPin, SubjectRisk } from '../private/subject-spec';
-import { CiPlatform } from '../providers/ci-platform';
 import { gitRefProblem } from './git-ref-name';
 import { GitHubSubject } from './github-subject';
 import { checkLiteral, checkLiteralOrPattern, hasWildcard, invalid } from './literal-part';
+import { GitHubScopeParts } from '../private/github-scope-parts';
+import { ClaimPin, SubjectRisk } from '../private/subject-spec';
+import { CiPlatform } from '../providers/ci-platform';
 
 const BRANCH_FORM = "a branch name such as 'main' or 'release/*' ('*' and '?' make it a pattern)";
 const TAG_FORM = "a tag name such as 'v1.2.3' or 'v*' ('*' and '?' make it a pattern)";

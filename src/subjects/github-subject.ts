@@ -1,7 +1,7 @@
-import { CiPlatform } from '../providers/ci-platform';
 import { CiSubject } from './ci-subject';
-import { freezeSpec, SubjectSpec } from '../private/subject-spec';
 import { checkRawClaim, hasWildcard, invalid } from './literal-part';
+import { freezeSpec, SubjectSpec } from '../private/subject-spec';
+import { CiPlatform } from '../providers/ci-platform';
 
 /** The claims whose values name one repository or owner on the issuer. */
 const OWNER_BOUND_KEYS = ['repo', 'repository', 'repository_id', 'repository_owner', 'repository_owner_id'];

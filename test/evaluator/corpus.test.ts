@@ -1,3 +1,4 @@
+import { decide, Decision, newStack, requestContext, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole } from '../../src';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
@@ -5,7 +6,6 @@ import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';
 import { GITHUB_REF_CASES } from '../fixtures/corpus/github-refs';
 import { GITHUB_WORKFLOW_CASES } from '../fixtures/corpus/github-workflows';
 import { GITLAB_CASES } from '../fixtures/corpus/gitlab';
-import { decide, Decision, newStack, requestContext, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 
 /**
  * Every case of the corpus, decided by the IAM evaluator against the trust policy that the

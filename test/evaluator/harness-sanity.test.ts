@@ -1,6 +1,6 @@
+import { decide, evaluate, newStack, providerArn, requestContext, TokenPayload, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole, GitHubIssuer, GitHubOidcProvider, GitHubRepository } from '../../src';
 import { enterpriseServerIssuer, gitHubToken } from '../fixtures/tokens/github-token';
-import { decide, evaluate, newStack, providerArn, requestContext, TokenPayload, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 
 /**
  * The harness must be able to say ALLOWED to a bad policy, or its DENIED verdicts on the

@@ -32,11 +32,15 @@ export interface TrustPolicy {
 
 // --- the engine, reached through its package main because "exports" blocks deep imports ---
 
+type RequestConstructor = new (
+  principal: string, resource: { resource: string; accountId: string }, action: string, context: unknown, wildcardOnly: boolean,
+) => unknown;
+
 interface EngineModules {
-  authorize(request: unknown): { result: EngineResult };
-  AwsRequestImpl: new (principal: string, resource: { resource: string; accountId: string }, action: string, context: unknown, wildcardOnly: boolean) => unknown;
+  AwsRequestImpl: RequestConstructor;
   RequestContextImpl: new (values: Record<string, string | string[]>) => unknown;
   DiscoveryContextKeyConstraints: new (constraints: unknown[]) => unknown;
+  authorize(request: unknown): { result: EngineResult };
   loadPolicy(policy: unknown, metadata: { name: string }): unknown;
 }
 

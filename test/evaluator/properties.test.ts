@@ -1,15 +1,15 @@
+import { Construct } from 'constructs';
 import * as fc from 'fast-check';
+import { decide, Decision, newStack, TokenPayload, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import {
   CiDeployRole, CiDeployRoleProps, CiSubject, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository,
   GitLabGroup, GitLabOidcProvider, GitLabProject, GitLabSubjectFormat,
 } from '../../src';
-import { Construct } from 'constructs';
 import {
   adversarial, environmentName, gitHubOwner, gitHubRepository, lookAlikes, maybeAdversarial, refName, stringFrom,
 } from '../fixtures/generators';
 import { dataResidencyIssuer, enterpriseIssuer, enterpriseServerIssuer, gitHubToken, GitHubRun, GITHUB_DOT_COM_ISSUER } from '../fixtures/tokens/github-token';
 import { gitLabToken, GitLabJob } from '../fixtures/tokens/gitlab-token';
-import { decide, Decision, newStack, TokenPayload, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 
 /**
  * Properties over generated roles: every configured subject is admitted, and no token
@@ -109,10 +109,16 @@ const gitHubConfig: fc.Arbitrary<GitHubConfig> = fc.constantFrom<GitHubKind>('br
   wholeOwner: fc.boolean(),
   kind: fc.constant(kind),
   name: kind === 'environment' ? maybeAdversarial(environmentName) : kind === 'pullRequest' ? fc.constant({ value: '', clean: true }) : maybeAdversarial(refName),
-  ids: fc.option(fc.record({ ownerId: fc.integer({ min: 1, max: 99_999_999 }), repositoryId: fc.integer({ min: 1, max: 999_999_999 }) }), { nil: undefined }),
+  ids: fc.option(
+    fc.record({ ownerId: fc.integer({ min: 1, max: 99_999_999 }), repositoryId: fc.integer({ min: 1, max: 999_999_999 }) }),
+    { nil: undefined },
+  ),
   issuer: fc.constantFrom<GitHubIssuerKind>('github.com', 'github.com', 'enterprise', 'ghes', 'ghe.com'),
   other: fc.record({
-    owner: gitHubOwner, repository: gitHubRepository, ref: refName, environment: environmentName,
+    owner: gitHubOwner,
+    repository: gitHubRepository,
+    ref: refName,
+    environment: environmentName,
     audience: fc.oneof(stringFrom(['s', 't', '.', 'a', 'm', 'z', 'o', 'n', 'S', ':', '/'], 1, 20), fc.constant('https://github.com/acme')),
   }),
 }));
@@ -318,8 +324,12 @@ function gitLabExpectations(config: GitLabConfig): Expectation[] {
   }
   expect('the project moved one subgroup down', { ...base, project: `${groupPath}/${config.other.segment}/${config.project}`, projectId: projectId + 2 },
     config.wholeGroup ? 'ALLOWED' : 'DENIED');
-  expect('a fork outside the group', { ...base, pipelineSource: 'merge_request_event', refProtected: false,
-    forkSource: { project: `${config.other.segment}-fork/${config.project}`, projectId: projectId + 3, namespaceId: 99 } }, 'DENIED');
+  expect('a fork outside the group', {
+    ...base,
+    pipelineSource: 'merge_request_event',
+    refProtected: false,
+    forkSource: { project: `${config.other.segment}-fork/${config.project}`, projectId: projectId + 3, namespaceId: 99 },
+  }, 'DENIED');
 
   // Ref type and ref.
   expect('ref type flipped', { ...base, refType: config.kind === 'branch' ? 'tag' : 'branch' }, 'DENIED');

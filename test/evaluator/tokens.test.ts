@@ -1,13 +1,18 @@
-import { dataResidencyIssuer, enterpriseIssuer, gitHubToken } from '../fixtures/tokens/github-token';
 import { requestContext } from './iam-evaluator';
+import { dataResidencyIssuer, enterpriseIssuer, gitHubToken } from '../fixtures/tokens/github-token';
 
 /** The token helpers reproduce the platforms' documented examples. */
 describe('GitHub token helper', () => {
   test('reproduces the claims of GitHub documented example token (environment prod in octo-org/octo-repo)', () => {
     // GIVEN the run of GitHub's example: a workflow_dispatch on main, in environment prod
     const token = gitHubToken({
-      repository: 'octo-org/octo-repo', ownerId: 65, repositoryId: 74, event: 'workflow_dispatch', environment: 'prod',
-      audience: 'https://github.com/octo-org', jobWorkflowRef: 'octo-org/octo-automation/.github/workflows/oidc.yml@refs/heads/main',
+      repository: 'octo-org/octo-repo',
+      ownerId: 65,
+      repositoryId: 74,
+      event: 'workflow_dispatch',
+      environment: 'prod',
+      audience: 'https://github.com/octo-org',
+      jobWorkflowRef: 'octo-org/octo-automation/.github/workflows/oidc.yml@refs/heads/main',
     });
 
     // THEN the documented claims come out as documented
@@ -43,7 +48,9 @@ describe('GitHub token helper', () => {
     ['an immutable subject', { repository: 'octo-org/octo-repo', ownerId: 123456, repositoryId: 456789, immutableSubject: true },
       'repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main'],
     ['a template of repo, context and job_workflow_ref', {
-      repository: 'octo-org/octo-repo', environment: 'prod', subjectClaimKeys: ['repo', 'context', 'job_workflow_ref'],
+      repository: 'octo-org/octo-repo',
+      environment: 'prod',
+      subjectClaimKeys: ['repo', 'context', 'job_workflow_ref'],
       jobWorkflowRef: 'octo-org/octo-automation/.github/workflows/oidc.yml@refs/heads/main',
     }, 'repo:octo-org/octo-repo:environment:prod:job_workflow_ref:octo-org/octo-automation/.github/workflows/oidc.yml@refs/heads/main'],
     ['a template of repository_owner and repository_visibility', {

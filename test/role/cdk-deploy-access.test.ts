@@ -297,13 +297,13 @@ describe('allowCdkDeploy', () => {
       ['o-a1b2c3d4e5/r-ab12/123456789012/', 'an account instead of an OU'],
       ['o-a1b2c3d4e5/r-ab12//', 'an empty part'],
       ['O-A1B2C3D4E5/r-ab12/', 'upper case'],
-    ])('fails if an organization path has %s (%s)', (path) => {
+    ])('fails if an organization path has %s (%s)', (orgPath) => {
       // GIVEN
       const role = deployRole(envStack());
 
       // THEN
-      expect(() => role.allowCdkDeploy({ organizationPaths: [path] })).toThrow(
-        `Invalid CdkDeployAccessOptions.organizationPaths '${path}': it is not an AWS Organizations path ` +
+      expect(() => role.allowCdkDeploy({ organizationPaths: [orgPath] })).toThrow(
+        `Invalid CdkDeployAccessOptions.organizationPaths '${orgPath}': it is not an AWS Organizations path ` +
         '(no wildcards: every account below the path is included). ' +
         "Allowed form: 'o-<org id>/r-<root id>/' or 'o-<org id>/r-<root id>/ou-<ou id>/...', e.g. 'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/'.",
       );

@@ -349,7 +349,8 @@ describe('GitLab and GitHub side by side', () => {
 });
 
 describe('GitLab role snapshots', () => {
-  test.each<[string, (stack: Stack) => ICiOidcProvider, (provider: ICiOidcProvider) => Partial<{ subjects: CiSubject[]; requireProtectedRef: boolean }>]>([
+  type RoleProps = Partial<{ subjects: CiSubject[]; requireProtectedRef: boolean }>;
+  test.each<[string, (stack: Stack) => ICiOidcProvider, (provider: ICiOidcProvider) => RoleProps]>([
     ['gitlab.com protected branch with pinned project id', (s) => new GitLabOidcProvider(s, 'GitLab'), () => ({
       requireProtectedRef: true, subjects: [GitLabProject.of('acme-group/platform/api', { projectId: 4242 }).branch('main')],
     })],

@@ -75,7 +75,8 @@ describe('CiDeployRole trust-policy size check', () => {
     });
 
     // THEN
-    const document = Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(role.node.defaultChild as CfnElement)].Properties.AssumeRolePolicyDocument;
+    const logicalId = stack.getLogicalId(role.node.defaultChild as CfnElement);
+    const document = Template.fromStack(stack).toJSON().Resources[logicalId].Properties.AssumeRolePolicyDocument;
     expect(role.trustPolicySize).toBe(JSON.stringify(document).length);
   });
 

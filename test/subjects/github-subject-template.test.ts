@@ -56,14 +56,25 @@ describe('GitHubSubjectTemplate', () => {
     // GIVEN a template with every key that has a value of its own
     const template = GitHubSubjectTemplate.of([
       Key.REPOSITORY_OWNER_ID, Key.REPOSITORY, Key.REPOSITORY_ID, Key.REPOSITORY_OWNER, Key.REPOSITORY_VISIBILITY, Key.REF, Key.REF_TYPE,
-      Key.ENVIRONMENT, Key.WORKFLOW, Key.WORKFLOW_REF, Key.EVENT_NAME, Key.RUNNER_ENVIRONMENT, Key.ENTERPRISE, Key.ENTERPRISE_ID, Key.JOB_WORKFLOW_REF,
+      Key.ENVIRONMENT, Key.WORKFLOW, Key.WORKFLOW_REF, Key.EVENT_NAME, Key.RUNNER_ENVIRONMENT, Key.ENTERPRISE, Key.ENTERPRISE_ID,
+      Key.JOB_WORKFLOW_REF,
     ]);
 
     // WHEN
     const subject = template.subject({
-      ownerId: 65, repository: 'octo-org/octo-repo', repositoryId: 74, visibility: 'internal', branch: 'main', environment: 'prod',
-      workflow: 'Deploy: prod', workflowRef: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main', eventName: 'workflow_dispatch',
-      runnerEnvironment: 'self-hosted', enterprise: 'avocado-corp', enterpriseId: 2, jobWorkflowRef: SHARED,
+      ownerId: 65,
+      repository: 'octo-org/octo-repo',
+      repositoryId: 74,
+      visibility: 'internal',
+      branch: 'main',
+      environment: 'prod',
+      workflow: 'Deploy: prod',
+      workflowRef: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main',
+      eventName: 'workflow_dispatch',
+      runnerEnvironment: 'self-hosted',
+      enterprise: 'avocado-corp',
+      enterpriseId: 2,
+      jobWorkflowRef: SHARED,
     });
 
     // THEN
