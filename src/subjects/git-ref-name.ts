@@ -1,3 +1,6 @@
+import { checkLiteralOrPattern, invalid } from './literal-part';
+import { SubjectRisk } from '../private/subject-spec';
+
 /**
  * Why a short branch or tag name (or a pattern of one) cannot be a git ref name, or
  * undefined when it can (`git check-ref-format`). `*` and `?` are left to the caller:
@@ -14,4 +17,30 @@ export function gitRefProblem(name: string): string | undefined {
     return 'git does not allow it in a ref name';
   }
   return undefined;
+}
+
+/** The kinds of git ref a subject can name. */
+export type RefKind = 'branch' | 'tag';
+
+const REF_FORMS: Record<RefKind, string> = {
+  branch: "a branch name such as 'main' or 'release/*' ('*' and '?' make it a pattern)",
+  tag: "a tag name such as 'v1.2.3' or 'v*' ('*' and '?' make it a pattern)",
+};
+
+/** Throws unless `name` is a short branch or tag name, or a pattern of one. */
+export function checkRefName(source: string, kind: RefKind, name: string): void {
+  const property = `${source}.${kind}(${kind})`;
+  checkLiteralOrPattern(property, name, REF_FORMS[kind]);
+  const problem = gitRefProblem(name);
+  if (problem) {
+    throw invalid(property, name, problem, REF_FORMS[kind]);
+  }
+}
+
+/** The warning for a ref pattern that matches every branch or every tag, if it does. */
+export function everyRefRisk(label: string, kind: RefKind, name: string): SubjectRisk[] {
+  if (!/^[*?/]+$/.test(name)) {
+    return [];
+  }
+  return [{ id: kind === 'branch' ? 'cdk-ci-oidc:anyBranch' : 'cdk-ci-oidc:anyTag', message: `${label}: ${kind} '${name}' matches every ${kind}.` }];
 }

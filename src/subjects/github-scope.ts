@@ -1,12 +1,10 @@
-import { gitRefProblem } from './git-ref-name';
+import { checkRefName, everyRefRisk } from './git-ref-name';
 import { GitHubSubject } from './github-subject';
-import { checkLiteral, checkLiteralOrPattern, hasWildcard, invalid } from './literal-part';
+import { checkLiteral, hasWildcard, invalid } from './literal-part';
 import { GitHubScopeParts } from '../private/github-scope-parts';
 import { ClaimPin, SubjectRisk } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
 
-const BRANCH_FORM = "a branch name such as 'main' or 'release/*' ('*' and '?' make it a pattern)";
-const TAG_FORM = "a tag name such as 'v1.2.3' or 'v*' ('*' and '?' make it a pattern)";
 const ENVIRONMENT_FORM = "an environment name such as 'production', without wildcards";
 
 /**
@@ -25,9 +23,9 @@ export abstract class GitHubScope {
    * and `*` also matches `/`
    */
   public branch(branch: string): GitHubSubject {
-    this.checkRef('branch', branch, BRANCH_FORM);
+    checkRefName(this._parts.source, 'branch', branch);
     return this.subject(`ref:refs/heads/${branch}`, `branch ${branch}`, hasWildcard(branch),
-      onlyWildcards(branch) ? [{ id: 'cdk-ci-oidc:anyBranch', message: `${this._parts.label}: branch '${branch}' matches every branch.` }] : []);
+      everyRefRisk(this._parts.label, 'branch', branch));
   }
 
   /**
@@ -36,9 +34,9 @@ export abstract class GitHubScope {
    * @param tag the tag's short name (`v1.2.3`, not `refs/tags/v1.2.3`); `*` and `?` make it a pattern
    */
   public tag(tag: string): GitHubSubject {
-    this.checkRef('tag', tag, TAG_FORM);
+    checkRefName(this._parts.source, 'tag', tag);
     return this.subject(`ref:refs/tags/${tag}`, `tag ${tag}`, hasWildcard(tag),
-      onlyWildcards(tag) ? [{ id: 'cdk-ci-oidc:anyTag', message: `${this._parts.label}: tag '${tag}' matches every tag.` }] : []);
+      everyRefRisk(this._parts.label, 'tag', tag));
   }
 
   /**
@@ -94,15 +92,6 @@ export abstract class GitHubScope {
     }]);
   }
 
-  private checkRef(kind: 'branch' | 'tag', name: string, form: string): void {
-    const property = `${this._parts.source}.${kind}(${kind})`;
-    checkLiteralOrPattern(property, name, form);
-    const problem = gitRefProblem(name);
-    if (problem) {
-      throw invalid(property, name, problem, form);
-    }
-  }
-
   private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], pins: ClaimPin[] = []): GitHubSubject {
     const parts = this._parts;
     return GitHubSubject._fromSpec({
@@ -114,8 +103,4 @@ export abstract class GitHubScope {
       risks: [...parts.risks, ...risks],
     });
   }
-}
-
-function onlyWildcards(name: string): boolean {
-  return /^[*?/]+$/.test(name);
 }

@@ -1,12 +1,10 @@
-import { gitRefProblem } from './git-ref-name';
+import { checkRefName, everyRefRisk } from './git-ref-name';
 import { GitLabSubject } from './gitlab-subject';
-import { checkLiteralOrPattern, hasWildcard, invalid } from './literal-part';
+import { hasWildcard } from './literal-part';
 import { GitLabScopeParts } from '../private/gitlab-scope-parts';
 import { SubjectRisk } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
 
-const BRANCH_FORM = "a branch name such as 'main' or 'release/*' ('*' and '?' make it a pattern)";
-const TAG_FORM = "a tag name such as 'v1.2.3' or 'v*' ('*' and '?' make it a pattern)";
 
 /*
  * Why IAM's `*` cannot forge the ref part of a GitLab `sub`: `*` matches any characters,
@@ -39,9 +37,9 @@ export abstract class GitLabScope {
    * compares case); `*` and `?` make it a pattern, and `*` also matches `/`
    */
   public branch(branch: string): GitLabSubject {
-    this.checkRef('branch', branch, BRANCH_FORM);
+    checkRefName(this._parts.source, 'branch', branch);
     return this.subject(`ref_type:branch:ref:${branch}`, `branch ${branch}`, hasWildcard(branch),
-      onlyWildcards(branch) ? [{ id: 'cdk-ci-oidc:anyBranch', message: `${this._parts.label}: branch '${branch}' matches every branch.` }] : []);
+      everyRefRisk(this._parts.label, 'branch', branch));
   }
 
   /**
@@ -50,9 +48,9 @@ export abstract class GitLabScope {
    * @param tag the tag's short name (`v1.2.3`, not `refs/tags/v1.2.3`); `*` and `?` make it a pattern
    */
   public tag(tag: string): GitLabSubject {
-    this.checkRef('tag', tag, TAG_FORM);
+    checkRefName(this._parts.source, 'tag', tag);
     return this.subject(`ref_type:tag:ref:${tag}`, `tag ${tag}`, hasWildcard(tag),
-      onlyWildcards(tag) ? [{ id: 'cdk-ci-oidc:anyTag', message: `${this._parts.label}: tag '${tag}' matches every tag.` }] : []);
+      everyRefRisk(this._parts.label, 'tag', tag));
   }
 
   /**
@@ -67,15 +65,6 @@ export abstract class GitLabScope {
     }]);
   }
 
-  private checkRef(kind: 'branch' | 'tag', name: string, form: string): void {
-    const property = `${this._parts.source}.${kind}(${kind})`;
-    checkLiteralOrPattern(property, name, form);
-    const problem = gitRefProblem(name);
-    if (problem) {
-      throw invalid(property, name, problem, form);
-    }
-  }
-
   private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[]): GitLabSubject {
     const parts = this._parts;
     return GitLabSubject._fromSpec({
@@ -87,8 +76,4 @@ export abstract class GitLabScope {
       risks: [...parts.risks, ...risks],
     });
   }
-}
-
-function onlyWildcards(name: string): boolean {
-  return /^[*?/]+$/.test(name);
 }
