@@ -162,8 +162,9 @@ export class CiDeployRole extends iam.Role {
   }
 
   /**
-   * The length IAM will count for the trust policy (without white space), with the
-   * provider ARN at its longest: what the quota check compares.
+   * The length of the trust policy as the quota check counts it: the minified JSON in UTF-8
+   * bytes with the provider ARN at its longest, never less than what IAM counts (IAM skips
+   * white space and counts characters).
    */
   public get trustPolicySize(): number {
     const stack = Stack.of(this);
