@@ -11,6 +11,7 @@ export * from './subjects/github-subject';
 export * from './subjects/github-repository';
 export * from './subjects/github-owner';
 export * from './subjects/github-subject-claim-key';
+export * from './subjects/github-subject-template-values';
 export * from './subjects/github-subject-template';
 export * from './role/ci-trust-options';
 export * from './role/ci-oidc-principal';
