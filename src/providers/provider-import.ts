@@ -4,12 +4,13 @@ import { ICiOidcProvider } from './ci-oidc-provider';
 import { CiPlatform } from './ci-platform';
 import { defaultAudience, validateAudience } from './default-audience';
 import { IssuerDescription } from './issuer-description';
+import { ACCOUNT_ID } from '../private/aws-names';
 
 /** The provider of `issuer` in `account` (default: the stack's), with a partition-aware ARN. */
 export function importProviderOfAccount(
   scope: Construct, id: string, issuer: IssuerDescription, account: string | undefined, audience: string | undefined,
 ): ICiOidcProvider {
-  if (account !== undefined && !Token.isUnresolved(account) && !/^\d{12}$/.test(account)) {
+  if (account !== undefined && !Token.isUnresolved(account) && !ACCOUNT_ID.test(account)) {
     throw new Error(`Invalid account '${account}': it is not an AWS account id. Allowed form: 12 digits, e.g. '123456789012'.`);
   }
   const arn = Stack.of(scope).formatArn({

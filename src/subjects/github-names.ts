@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { hasWildcard, invalid, textProblem } from './literal-part';
+import { checkPositiveId, hasWildcard, invalid, textProblem } from './literal-part';
 
 /** GitHub account and organization names; `_` appears in Enterprise Managed Users' names. */
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,98}[A-Za-z0-9])?$/;
@@ -54,7 +54,5 @@ export const REPOSITORY_ID_LOOKUP = '`gh api repos/OWNER/REPO --jq .id`';
 
 /** Throws unless `id` is a positive integer that JavaScript holds exactly. */
 export function checkId(property: string, id: number | undefined, lookup: string): void {
-  if (id !== undefined && !(Number.isSafeInteger(id) && id > 0)) {
-    throw invalid(property, String(id), 'it is not a positive integer', `GitHub's numeric id, e.g. 123456789 (from ${lookup})`);
-  }
+  checkPositiveId(property, id, `GitHub's numeric id, e.g. 123456789 (from ${lookup})`);
 }

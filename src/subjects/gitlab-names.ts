@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { hasWildcard, invalid, textProblem } from './literal-part';
+import { checkPositiveId, hasWildcard, invalid, textProblem } from './literal-part';
 
 /**
  * One path segment of a GitLab group or project (GitLab's `PathRegex`): letters, digits,
@@ -37,9 +37,7 @@ export function checkGroupPath(property: string, path: string): void {
 
 /** Throws unless `id` is a positive integer that JavaScript holds exactly. */
 export function checkId(property: string, id: number | undefined, example: string): void {
-  if (id !== undefined && !(Number.isSafeInteger(id) && id > 0)) {
-    throw invalid(property, String(id), 'it is not a positive integer', `GitLab's numeric id, e.g. ${example}`);
-  }
+  checkPositiveId(property, id, `GitLab's numeric id, e.g. ${example}`);
 }
 
 function checkPath(property: string, path: string, form: string, wholeGroup: string): string[] {

@@ -79,3 +79,10 @@ export function checkRawClaim(property: string, value: string, example: string):
     );
   }
 }
+
+/** Throws unless `id` is a positive integer that JavaScript holds exactly (a platform's numeric id). */
+export function checkPositiveId(property: string, id: number | undefined, allowedForm: string): void {
+  if (id !== undefined && !(Number.isSafeInteger(id) && id > 0)) {
+    throw invalid(property, String(id), 'it is not a positive integer', allowedForm);
+  }
+}
