@@ -2,7 +2,7 @@ import { aws_iam as iam, RemovalPolicy, Resource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ICiOidcProvider } from './ci-oidc-provider';
 import { CiPlatform } from './ci-platform';
-import { defaultAudience, validateAudience } from './default-audience';
+import { providerAudience } from './default-audience';
 
 /**
  * Options shared by the providers of every CI platform.
@@ -87,9 +87,7 @@ export abstract class CiOidcProviderBase extends Resource implements ICiOidcProv
     this.platform = platform;
     this.issuer = issuer;
     this.conditionClaims = [...conditionClaims];
-    this.audience = options.audience === undefined
-      ? defaultAudience(this)
-      : validateAudience('audience', options.audience);
+    this.audience = providerAudience(this, options.audience);
 
     const provider = new iam.OidcProviderNative(this, 'Resource', {
       url: `https://${issuer}`,

@@ -13,9 +13,14 @@ export const STS_AUDIENCE_CHINA = 'sts.amazonaws.com.cn';
  * An environment-agnostic stack gets `sts.amazonaws.com`: the partition is not known
  * at synthesis, and an audience cannot be a CloudFormation expression in a condition key.
  */
-export function defaultAudience(scope: IConstruct): string {
+function defaultAudience(scope: IConstruct): string {
   const region = Stack.of(scope).region;
   return !Token.isUnresolved(region) && region.startsWith('cn-') ? STS_AUDIENCE_CHINA : STS_AUDIENCE;
+}
+
+/** The audience of a provider: the one given, validated, else the stack's partition default. */
+export function providerAudience(scope: IConstruct, given: string | undefined): string {
+  return given === undefined ? defaultAudience(scope) : validateAudience('audience', given);
 }
 
 /** Validates an audience given by the user; tokens are accepted as they are. */

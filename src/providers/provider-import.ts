@@ -2,7 +2,7 @@ import { ArnFormat, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ICiOidcProvider } from './ci-oidc-provider';
 import { CiPlatform } from './ci-platform';
-import { defaultAudience, validateAudience } from './default-audience';
+import { providerAudience } from './default-audience';
 import { IssuerDescription } from './issuer-description';
 import { ACCOUNT_ID } from '../private/aws-names';
 
@@ -68,6 +68,6 @@ class ImportedCiOidcProvider extends Resource implements ICiOidcProvider {
     this.issuer = issuer.issuer;
     this.oidcProviderIssuer = issuer.issuer;
     this.conditionClaims = [...issuer.conditionClaims];
-    this.audience = audience === undefined ? defaultAudience(this) : validateAudience('audience', audience);
+    this.audience = providerAudience(this, audience);
   }
 }
