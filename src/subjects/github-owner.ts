@@ -1,8 +1,7 @@
 import { GitHubIdOptions } from './github-id-options';
 import { checkId, checkOwner, OWNER_ID_LOOKUP } from './github-names';
 import { GitHubScope } from './github-scope';
-import { GitHubSubjectFormat } from './github-subject-format';
-import { invalid } from './literal-part';
+import { repoForms } from '../private/github-repo-forms';
 import { GitHubScopeParts } from '../private/github-scope-parts';
 import { ClaimPin } from '../private/subject-spec';
 
@@ -43,19 +42,9 @@ export class GitHubOwner extends GitHubScope {
     this.ownerId = options.ownerId;
 
     const haveId = options.ownerId !== undefined;
-    const format = options.subjectFormat ?? (haveId ? GitHubSubjectFormat.LEGACY_AND_IMMUTABLE : GitHubSubjectFormat.LEGACY);
-    if (format !== GitHubSubjectFormat.LEGACY && !haveId) {
-      throw invalid(`${source} subjectFormat`, format, 'the immutable subject form needs ownerId',
-        'GitHubSubjectFormat.LEGACY, or give ownerId');
-    }
     // '*' stands for the repository name (and, in the immutable form, its '@<id>').
-    const prefixes: string[] = [];
-    if (format !== GitHubSubjectFormat.IMMUTABLE) {
-      prefixes.push(`repo:${owner}/*:`);
-    }
-    if (format !== GitHubSubjectFormat.LEGACY) {
-      prefixes.push(`repo:${owner}@${options.ownerId}/*:`);
-    }
+    const prefixes = repoForms(`${source} subjectFormat`, options.subjectFormat, ['ownerId'], haveId,
+      `repo:${owner}/*:`, () => `repo:${owner}@${options.ownerId}/*:`);
     const pins: ClaimPin[] = (options.pinIds ?? true) && haveId
       ? [{ claim: 'repository_owner_id', value: String(options.ownerId), whenUnsupported: `set pinIds: false in ${source} to use the id only in the subject` }]
       : [];

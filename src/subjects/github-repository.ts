@@ -1,8 +1,7 @@
 import { GitHubIdOptions } from './github-id-options';
 import { checkId, OWNER_ID_LOOKUP, parseRepository, REPOSITORY_ID_LOOKUP } from './github-names';
 import { GitHubScope } from './github-scope';
-import { GitHubSubjectFormat } from './github-subject-format';
-import { invalid } from './literal-part';
+import { repoForms } from '../private/github-repo-forms';
 import { GitHubScopeParts } from '../private/github-scope-parts';
 import { ClaimPin } from '../private/subject-spec';
 
@@ -66,19 +65,9 @@ export class GitHubRepository extends GitHubScope {
     this.ownerId = options.ownerId;
     this.repositoryId = options.repositoryId;
 
-    const haveIds = options.ownerId !== undefined && options.repositoryId !== undefined;
-    const format = options.subjectFormat ?? (haveIds ? GitHubSubjectFormat.LEGACY_AND_IMMUTABLE : GitHubSubjectFormat.LEGACY);
-    if (format !== GitHubSubjectFormat.LEGACY && !haveIds) {
-      throw invalid(`${source} subjectFormat`, format, 'the immutable subject form needs both ownerId and repositoryId',
-        'GitHubSubjectFormat.LEGACY, or give ownerId and repositoryId');
-    }
-    const prefixes: string[] = [];
-    if (format !== GitHubSubjectFormat.IMMUTABLE) {
-      prefixes.push(`repo:${owner}/${repository}:`);
-    }
-    if (format !== GitHubSubjectFormat.LEGACY) {
-      prefixes.push(`repo:${owner}@${options.ownerId}/${repository}@${options.repositoryId}:`);
-    }
+    const prefixes = repoForms(`${source} subjectFormat`, options.subjectFormat, ['ownerId', 'repositoryId'],
+      options.ownerId !== undefined && options.repositoryId !== undefined,
+      `repo:${owner}/${repository}:`, () => `repo:${owner}@${options.ownerId}/${repository}@${options.repositoryId}:`);
 
     const pins: ClaimPin[] = [];
     if (options.pinIds ?? true) {

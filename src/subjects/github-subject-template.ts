@@ -2,10 +2,10 @@ import { gitRefProblem } from './git-ref-name';
 import { checkId, checkOwner, OWNER_ID_LOOKUP, parseRepository, REPOSITORY_ID_LOOKUP } from './github-names';
 import { GitHubSubject } from './github-subject';
 import { GitHubSubjectClaimKey } from './github-subject-claim-key';
-import { GitHubSubjectFormat } from './github-subject-format';
 import { GitHubSubjectTemplateValues } from './github-subject-template-values';
 import { checkJobWorkflowRef } from './github-workflow-ref';
 import { checkLiteral, invalid } from './literal-part';
+import { repoForms } from '../private/github-repo-forms';
 import { SubjectRisk } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
 
@@ -191,27 +191,15 @@ export class GitHubSubjectTemplate {
 
   private repoParts(repository: string, values: GitHubSubjectTemplateValues, used: Set<keyof GitHubSubjectTemplateValues>): string[] {
     const { owner, name, fullName } = checkedRepository(repository);
-    const haveIds = values.ownerId !== undefined && values.repositoryId !== undefined;
-    const format = values.subjectFormat ?? (haveIds ? GitHubSubjectFormat.LEGACY_AND_IMMUTABLE : GitHubSubjectFormat.LEGACY);
     if (values.subjectFormat !== undefined) {
       used.add('subjectFormat');
     }
-    const parts: string[] = [];
-    if (format !== GitHubSubjectFormat.LEGACY) {
-      if (!haveIds) {
-        throw invalid('GitHubSubjectTemplate.subject(values.subjectFormat)', format, 'the immutable subject form needs both ownerId and repositoryId',
-          'GitHubSubjectFormat.LEGACY, or give ownerId and repositoryId');
-      }
-      used.add('ownerId');
-      used.add('repositoryId');
-    }
-    if (format !== GitHubSubjectFormat.IMMUTABLE) {
-      parts.push(`repo:${fullName}`);
-    }
-    if (format !== GitHubSubjectFormat.LEGACY) {
-      parts.push(`repo:${owner}@${checkedId('ownerId', values.ownerId!)}/${name}@${checkedId('repositoryId', values.repositoryId!)}`);
-    }
-    return parts;
+    return repoForms('GitHubSubjectTemplate.subject(values.subjectFormat)', values.subjectFormat, ['ownerId', 'repositoryId'],
+      values.ownerId !== undefined && values.repositoryId !== undefined, `repo:${fullName}`, () => {
+        used.add('ownerId');
+        used.add('repositoryId');
+        return `repo:${owner}@${checkedId('ownerId', values.ownerId!)}/${name}@${checkedId('repositoryId', values.repositoryId!)}`;
+      });
   }
 
   /** GitHub's default context: the environment if the job names one, else `pull_request`, else the ref. */
