@@ -12,6 +12,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   keywords: ['cdk', 'aws-cdk', 'oidc', 'openid-connect', 'github-actions', 'gitlab-ci', 'iam', 'security'],
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
+  // jsii and jsii-rosetta 6 need Node.js 20.16 or later; CI keeps the current LTS (npm 11.5.1+ for trusted publishing).
+  minNodeVersion: '20.16.0',
+  workflowNodeVersion: 'lts/*',
+  // 0.x: the API may still change between minor versions.
+  stability: 'experimental',
   projenrcTs: true,
 
   // First aws-cdk-lib with iam.OidcProviderNative (AWS::IAM::OIDCProvider without a Lambda).
@@ -27,13 +32,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     tsconfigPath: './tsconfig.dev.json',
   },
 
-  publishToPypi: { distName: 'cdk-ci-oidc', module: 'cdk_ci_oidc' },
+  // Releases publish without stored registry tokens where the registry trusts GitHub's OIDC token
+  // (npm, PyPI, NuGet: each needs the trusted publisher configured on the registry first).
+  // Maven Central and the Go module repository still need stored credentials: see CONTRIBUTING.md.
+  npmTrustedPublishing: true,
+  publishToPypi: { distName: 'cdk-ci-oidc', module: 'cdk_ci_oidc', trustedPublishing: true },
   publishToMaven: {
     javaPackage: 'io.github.cdkcioidc',
     mavenGroupId: 'io.github.cdk-ci-oidc',
     mavenArtifactId: 'cdk-ci-oidc',
   },
-  publishToNuget: { dotNetNamespace: 'CdkCiOidc', packageId: 'CdkCiOidc' },
+  publishToNuget: { dotNetNamespace: 'CdkCiOidc', packageId: 'CdkCiOidc', trustedPublishing: true },
   publishToGo: { moduleName: 'github.com/cdk-ci-oidc/cdk-ci-oidc-go' },
 
   devDeps: [
@@ -44,8 +53,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@^4.10.2',
     'yaml@^2.9.1',
     'aws-cdk@^2.1100.0',
-    // The most used peer library, compared in bench/ only.
+    // The most used peer library, compared in bench/ and in the migration test.
     'aws-cdk-github-oidc@^2.4.1',
+    // Peer libraries whose roles the migration test (test/migration) moves over.
+    'cdk-pipelines-github@^0.4.139',
   ],
 
   // The access-review report: `npx cdk-ci-oidc report cdk.out`.
