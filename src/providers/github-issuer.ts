@@ -1,26 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import { hostnameProblem } from './hostname';
+import { GITHUB_DOT_COM_CONDITION_CLAIMS } from '../audit/ci-issuers';
 
 /** The host of github.com's OIDC issuer. */
 const GITHUB_DOT_COM_HOST = 'token.actions.githubusercontent.com';
-
-/**
- * The claims AWS STS passes to IAM as condition keys for github.com's issuer and its
- * enterprise-slug form, besides `aud` and `sub` (AWS STS service authorization
- * reference, 2026-01: the `token.actions.githubusercontent.com:*` keys).
- */
-const GITHUB_DOT_COM_CONDITION_CLAIMS = [
-  'repository',
-  'repository_id',
-  'repository_owner_id',
-  'job_workflow_ref',
-  'ref',
-  'environment',
-  'workflow',
-  'actor',
-  'actor_id',
-  'enterprise_id',
-];
 
 /** An enterprise slug or GHE.com subdomain: lowercase letters and digits, single inner hyphens. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -36,7 +19,7 @@ export class GitHubIssuer {
    * github.com's issuer, `https://token.actions.githubusercontent.com`.
    */
   public static gitHubDotCom(): GitHubIssuer {
-    return new GitHubIssuer(GITHUB_DOT_COM_HOST, GITHUB_DOT_COM_CONDITION_CLAIMS);
+    return new GitHubIssuer(GITHUB_DOT_COM_HOST, [...GITHUB_DOT_COM_CONDITION_CLAIMS]);
   }
 
   /**
@@ -48,7 +31,7 @@ export class GitHubIssuer {
    */
   public static enterpriseCloud(enterpriseSlug: string): GitHubIssuer {
     checkSlug('GitHubIssuer.enterpriseCloud(enterpriseSlug)', enterpriseSlug, 'acme-corp');
-    return new GitHubIssuer(`${GITHUB_DOT_COM_HOST}/${enterpriseSlug}`, GITHUB_DOT_COM_CONDITION_CLAIMS);
+    return new GitHubIssuer(`${GITHUB_DOT_COM_HOST}/${enterpriseSlug}`, [...GITHUB_DOT_COM_CONDITION_CLAIMS]);
   }
 
   /**

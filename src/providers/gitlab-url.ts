@@ -1,25 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import { hostnameProblem } from './hostname';
+import { GITLAB_DOT_COM_CONDITION_CLAIMS } from '../audit/ci-issuers';
 
 /** gitlab.com's issuer, without `https://`. */
 export const GITLAB_DOT_COM_ISSUER = 'gitlab.com';
-
-/**
- * The claims AWS STS passes to IAM as condition keys for gitlab.com's issuer, besides
- * `aud` and `sub` (AWS service authorization reference for STS, 2026-01: `gitlab.com:<claim>`).
- * AWS documents none for self-managed instances or GitLab Dedicated.
- */
-export const GITLAB_DOT_COM_CONDITION_CLAIMS = [
-  'namespace_id',
-  'pipeline_source',
-  'project_id',
-  'ref_protected',
-  'runner_environment',
-  'user_access_level',
-  'user_email',
-  'user_id',
-  'user_login',
-];
 
 /** A path segment of a relative-URL GitLab installation (`https://example.com/gitlab`). */
 const PATH_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
@@ -43,7 +27,7 @@ export interface GitLabIssuerParts {
  */
 export function parseGitLabUrl(property: string, url: string | undefined): GitLabIssuerParts {
   if (url === undefined) {
-    return { issuer: GITLAB_DOT_COM_ISSUER, conditionClaims: GITLAB_DOT_COM_CONDITION_CLAIMS };
+    return { issuer: GITLAB_DOT_COM_ISSUER, conditionClaims: [...GITLAB_DOT_COM_CONDITION_CLAIMS] };
   }
   const problem = urlProblem(url);
   if (problem) {
@@ -52,7 +36,7 @@ export function parseGitLabUrl(property: string, url: string | undefined): GitLa
   const issuer = url.slice('https://'.length).replace(/\/$/, '');
   return {
     issuer,
-    conditionClaims: issuer === GITLAB_DOT_COM_ISSUER ? GITLAB_DOT_COM_CONDITION_CLAIMS : [],
+    conditionClaims: issuer === GITLAB_DOT_COM_ISSUER ? [...GITLAB_DOT_COM_CONDITION_CLAIMS] : [],
   };
 }
 
