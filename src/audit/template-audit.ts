@@ -85,7 +85,8 @@ function rolePath(input: StackAuditInput, logicalId: string): string {
   return path.replace(/^\//, '').replace(/\/Resource$/, '');
 }
 
-function resolveProvider(input: StackAuditInput, federated: unknown): string | undefined {
+/** The issuer of a `Federated` principal expression: a provider of the template, a literal ARN, or one resolved outside. */
+export function resolveProvider(input: StackAuditInput, federated: unknown): string | undefined {
   const target = referencedLogicalId(federated);
   const url = target === undefined ? undefined : providerUrl(input.template.Resources?.[target]);
   return url ?? issuerOfProviderArn(federated) ?? input.resolveOutside?.(federated);
