@@ -54,7 +54,9 @@ export const GITLAB_DOT_COM_CONDITION_CLAIMS: readonly string[] = [
 export const CI_ISSUER_FAMILIES: readonly CiIssuerFamily[] = [
   { platform: 'github', name: 'github.com', issuer: /^token\.actions\.githubusercontent\.com$/, conditionClaims: GITHUB_DOT_COM_CONDITION_CLAIMS },
   {
-    platform: 'github', name: 'GitHub Enterprise Cloud (unique issuer URL)', issuer: /^token\.actions\.githubusercontent\.com\/[^/]+$/,
+    platform: 'github',
+    name: 'GitHub Enterprise Cloud (unique issuer URL)',
+    issuer: /^token\.actions\.githubusercontent\.com\/[^/]+$/,
     conditionClaims: GITHUB_DOT_COM_CONDITION_CLAIMS,
   },
   { platform: 'github', name: 'GHE.com (data residency)', issuer: /^token\.actions\.[a-z0-9-]+\.ghe\.com$/, conditionClaims: [] },

@@ -70,7 +70,9 @@ export interface TrustEvaluation {
 export type ProviderResolver = (federated: unknown) => string | undefined;
 
 /** Decides whether a trust policy (as in a synthesized template) admits a request. */
-export function evaluateTrustPolicy(trustPolicy: unknown, request: WebIdentityRequest, resolveProvider: ProviderResolver = () => undefined): TrustEvaluation {
+export function evaluateTrustPolicy(
+  trustPolicy: unknown, request: WebIdentityRequest, resolveProvider: ProviderResolver = () => undefined,
+): TrustEvaluation {
   const document = (trustPolicy ?? {}) as { Statement?: unknown };
   const statements = asList(document.Statement).map((statement, index) =>
     evaluateStatement((statement ?? {}) as Record<string, unknown>, index, request, resolveProvider));
@@ -98,7 +100,9 @@ function decide(statements: StatementEvaluation[]): { verdict: TrustVerdict; rea
   return { verdict: 'unknown', reason: `the decision depends on ${open.map((s) => `Statement[${s.index}]`).join(', ')}, which cannot be evaluated from the token alone` };
 }
 
-function evaluateStatement(stmt: Record<string, unknown>, index: number, request: WebIdentityRequest, resolveProvider: ProviderResolver): StatementEvaluation {
+function evaluateStatement(
+  stmt: Record<string, unknown>, index: number, request: WebIdentityRequest, resolveProvider: ProviderResolver,
+): StatementEvaluation {
   const effect = typeof stmt.Effect === 'string' ? stmt.Effect : renderExpression(stmt.Effect);
   const principal = principalCheck(stmt, request, resolveProvider);
   const action = actionCheck(stmt);
@@ -110,7 +114,13 @@ function evaluateStatement(stmt: Record<string, unknown>, index: number, request
 
 // --- principal and action ---
 
-function principalCheck(stmt: Record<string, unknown>, request: WebIdentityRequest, resolveProvider: ProviderResolver): { result: CheckResult; why: string; issuer?: string } {
+interface PrincipalCheck {
+  readonly result: CheckResult;
+  readonly why: string;
+  readonly issuer?: string;
+}
+
+function principalCheck(stmt: Record<string, unknown>, request: WebIdentityRequest, resolveProvider: ProviderResolver): PrincipalCheck {
   const negated = stmt.NotPrincipal !== undefined;
   const principal = negated ? stmt.NotPrincipal : stmt.Principal;
   if (principal === undefined) {
@@ -124,7 +134,7 @@ function principalCheck(stmt: Record<string, unknown>, request: WebIdentityReque
   return { result: flipped, why: `NotPrincipal: ${matched.why}`, issuer: matched.issuer };
 }
 
-function matchPrincipal(principal: unknown, request: WebIdentityRequest, resolveProvider: ProviderResolver): { result: CheckResult; why: string; issuer?: string } {
+function matchPrincipal(principal: unknown, request: WebIdentityRequest, resolveProvider: ProviderResolver): PrincipalCheck {
   if (principal === '*') {
     return { result: 'met', why: 'the principal is "*"' };
   }
@@ -237,7 +247,7 @@ function conditionCheck(operator: string, key: string, raw: unknown, request: We
   // One value per key: the set operators compare it as a set of one.
   const met = negated ? !matchesOne(actual) : matchesOne(actual);
   return check(met ? 'met' : 'failed', met
-    ? `${JSON.stringify(actual)} ${describeWanted(baseOp, shown)}`
+    ? `the token has ${JSON.stringify(actual)}, as required`
     : `the token has ${JSON.stringify(actual)}; it would have needed ${describeWanted(baseOp, shown)}`);
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `cdk-ci-oidc` command (package.json "bin"): node built-ins and the audit core only.
-import { main } from './report';
+// The `cdk-ci-oidc` command (package.json "bin"): `report` and `explain`, with node built-ins and the audit core only.
+import { explain } from './explain';
+import { main, PROCESS_IO } from './report';
 
 // A reader that stops early (`| head`) is no error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -9,4 +10,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   }
 });
 
-process.exitCode = main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = argv[0] === 'explain' ? explain(argv.slice(1), PROCESS_IO) : main(argv);

@@ -21,9 +21,13 @@ words, the pinned claims, the permissions and the trust-policy findings of CiTru
                            even without a sub condition; repeatable
 
 Exit status: 0 no errors, 1 trust-policy errors found, 2 usage or assembly problem.
+
+Why was a token refused? cdk-ci-oidc explain --claims FILE [ASSEMBLY_DIR]
+(see cdk-ci-oidc explain --help).
 `;
 
-const PROCESS_IO: ReportIo = {
+/** The process's standard output and error. */
+export const PROCESS_IO: ReportIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };

@@ -1,8 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { decide, Decision, newStack, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole } from '../../src';
-import { evaluateTrustPolicy } from '../../src/audit/trust-evaluation';
 import { resolveProvider, TemplateJson } from '../../src/audit/template-audit';
+import { evaluateTrustPolicy } from '../../src/audit/trust-evaluation';
 import { webIdentityRequest } from '../../src/audit/web-identity-request';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
