@@ -13,6 +13,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { GitHubActionRole } from 'cdk-pipelines-github';
 import { IConstruct } from 'constructs';
 import { CiDeployRole, GitHubOidcProvider, GitHubRepository } from '../../src';
+import { auditStack } from '../../src/audit/template-audit';
 import { explain } from '../../src/cli/explain';
 import { decide, Decision, TokenPayload, TrustPolicy, trustPoliciesOfTemplate } from '../evaluator/iam-evaluator';
 import { enterpriseServerIssuer, gitHubToken } from '../fixtures/tokens/github-token';
@@ -140,6 +141,10 @@ describe('from cdk-pipelines-github GitHubActionRole', () => {
       'pull_request_target on main',
       'main, audience https://github.com/acme',
     ]);
+    // and the report names what the guide says it does
+    const findings = auditStack({ stack: 'Deploy', template: Template.fromStack(stack).toJSON() })
+      .find((r) => r.logicalId === logicalIdOf(stack, old.role))!.findings.map((f) => `${f.severity} ${f.id}`);
+    expect(findings).toEqual(['error cdk-ci-oidc:guard:missingAudience', 'warning cdk-ci-oidc:anyRefSubject', 'warning cdk-ci-oidc:pullRequestSubject']);
     expect(explainVerdicts(app, TOKENS['pull request'])).toEqual({
       'Deploy/GitHubActionRole/github-action-role': 'admitted',
       'Deploy/DeployRole': 'refused',
