@@ -369,15 +369,16 @@ describe('explain: usage and bad input', () => {
     expect(result.stderr).toMatch(/^cdk-ci-oidc explain: No cloud assembly at '.*': the directory does not exist/);
   });
 
-  test('the cdk-ci-oidc command runs explain, with its exit status', () => {
+  test('the cdk-ci-oidc command runs explain, with its exit status, reading the token from standard input', () => {
     // GIVEN
     const assembly = synth(deployApp);
     const tsNode = require.resolve('ts-node/dist/bin.js');
     // WHEN
-    const refused = spawnSync(process.execPath, [tsNode, '--transpile-only', 'src/cli/main.ts', 'explain', '--claims', tokenFile(mainToken), assembly],
-      { encoding: 'utf8', cwd: path.join(__dirname, '..', '..') });
+    const refused = spawnSync(process.execPath, [tsNode, '--transpile-only', 'src/cli/main.ts', 'explain', '--claims', '-', assembly],
+      { encoding: 'utf8', cwd: path.join(__dirname, '..', '..'), input: jwt(mainToken) });
     // THEN
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('Deploy/Production: REFUSED');
+    expect(refused.stdout).toContain("The JWT's signature was not checked");
   });
 });
