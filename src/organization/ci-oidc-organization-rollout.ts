@@ -185,14 +185,20 @@ export class CiOidcOrganizationRollout extends Construct {
 
     // The roles' template: the account's environment and role-name suffix are parameters.
     this.template = new InstanceTemplate(description, this.region);
-    const parameters = defineParameters(this.template.stack, props);
-    this.baseline = new CiOidcAccountBaseline(this.template.stack, 'Baseline', {
-      providers: props.providers,
-      roles: props.roles,
-      providerSource: separate ? CiOidcProviderSource.USE_EXISTING : props.providerSource,
-      environment: parameters.environment?.valueAsString,
-      roleNameSuffix: parameters.roleNameSuffix?.valueAsString,
-    });
+    let parameters: Parameters;
+    try {
+      parameters = defineParameters(this.template.stack, props);
+      this.baseline = new CiOidcAccountBaseline(this.template.stack, 'Baseline', {
+        providers: props.providers,
+        roles: props.roles,
+        providerSource: separate ? CiOidcProviderSource.USE_EXISTING : props.providerSource,
+        environment: parameters.environment?.valueAsString,
+        roleNameSuffix: parameters.roleNameSuffix?.valueAsString,
+      });
+    } catch (error) {
+      this.template.discard();
+      throw error;
+    }
     const named = (props.roles ?? []).some((role) => role.roleName !== undefined);
     const common: StackSetSettings = {
       callAs,

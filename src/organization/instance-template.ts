@@ -44,7 +44,8 @@ export class InstanceTemplate {
    */
   constructor(description: string | undefined, region: string) {
     this.app = new App({
-      // Never CDK_OUTDIR: the outer app's cloud assembly must not be overwritten.
+      // Never CDK_OUTDIR: the outer app's cloud assembly must not be overwritten. Removed once
+      // rendered; a template never rendered leaves it empty, as an App without outdir does.
       outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-ci-oidc-stackset-')),
       autoSynth: false,
       // Over the CLI's context (CDK_CONTEXT_JSON, which also brings the app's feature flags).
@@ -58,23 +59,29 @@ export class InstanceTemplate {
     this.stack = new Stack(this.app, 'Instance', { synthesizer: new BootstraplessSynthesizer(), description, env: { region } });
   }
 
+  /** Removes the app's output directory, for a template that will never be rendered. */
+  public discard(): void {
+    fs.rmSync(this.app.outdir, { recursive: true, force: true });
+  }
+
   /** Synthesizes the template once; `owner` names the construct in error messages. */
   public render(owner: string): RenderedTemplate {
     if (this.rendered === undefined) {
-      let assembly;
+      let template: Record<string, unknown>;
+      let messages: InstanceMessage[];
       try {
-        assembly = this.app.synth();
+        const artifact = this.app.synth().getStackArtifact(this.stack.artifactId);
+        template = stripCdkParts(artifact.template as Record<string, unknown>);
+        messages = artifact.messages.map((message) => ({
+          level: message.level as InstanceMessage['level'],
+          path: message.id,
+          text: String(message.entry.data),
+        }));
       } catch (error) {
         throw new Error(`The StackSet template of '${owner}' cannot be synthesized: ${(error as Error).message}`);
+      } finally {
+        this.discard();
       }
-      const artifact = assembly.getStackArtifact(this.stack.artifactId);
-      const template = stripCdkParts(artifact.template as Record<string, unknown>);
-      const messages: InstanceMessage[] = artifact.messages.map((message) => ({
-        level: message.level as InstanceMessage['level'],
-        path: message.id,
-        text: String(message.entry.data),
-      }));
-      fs.rmSync(assembly.directory, { recursive: true, force: true });
       const body = JSON.stringify(template);
       this.rendered = { template, body, bytes: Buffer.byteLength(body, 'utf8'), messages };
     }
