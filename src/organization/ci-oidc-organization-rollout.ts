@@ -406,6 +406,15 @@ function checkTargets(property: string, targets: CiOidcRolloutTarget[], manageme
   if (targets.length === 0) {
     throw new Error(`Invalid CiOidcOrganizationRollout ${property} '[]': it names no target. Allowed form: at least one, e.g. [CiOidcRolloutTarget.organizationalUnits(['ou-ab12-cdef3456'])].`);
   }
+  // The root holds every OU: with another OU, that OU's accounts would get two stack instances.
+  // Nested OUs cannot be told apart without the organization's structure: the docs warn of them.
+  const units = new Set(targets.flatMap((target) => target.organizationalUnitIds));
+  const root = [...units].find((unit) => unit.startsWith('r-'));
+  if (root !== undefined && units.size > 1) {
+    throw invalid(`CiOidcOrganizationRollout ${property}`, [...units].join(', '),
+      `the root '${root}' already holds every organizational unit, so their accounts would get two stack instances`,
+      'the root alone, or organizational units without the root');
+  }
   const wholeUnits = new Set<string>();
   const accounts = new Set<string>();
   const filteredUnits = new Set<string>();

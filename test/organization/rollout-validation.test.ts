@@ -72,6 +72,17 @@ describe('targets', () => {
     })).toThrow("Invalid CiOidcOrganizationRollout targets account '333333333333': two targets name this account. Allowed form: each account in one target.");
   });
 
+  test('fails if the root is a target with another OU', () => {
+    expect(() => rollout({
+      roles: planOnly(),
+      targets: [CiOidcRolloutTarget.organizationalUnits(['r-ab12']), CiOidcRolloutTarget.organizationalUnits([PRODUCTION_OU])],
+    })).toThrow(
+      `Invalid CiOidcOrganizationRollout targets 'r-ab12, ${PRODUCTION_OU}': the root 'r-ab12' already holds every organizational unit, so their accounts would get two stack instances. ` +
+      'Allowed form: the root alone, or organizational units without the root.',
+    );
+    expect(() => rollout({ roles: planOnly(), targets: [CiOidcRolloutTarget.organizationalUnits(['r-ab12'])] })).not.toThrow();
+  });
+
   test('two targets may narrow the same OU to different accounts, e.g. with different values', () => {
     expect(() => rollout({
       roles: planOnly(),
