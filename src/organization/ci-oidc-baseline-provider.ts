@@ -14,6 +14,9 @@ import { parseGitLabUrl } from '../providers/gitlab-url';
 export class CiOidcBaselineProvider {
   /**
    * A GitHub Actions provider (github.com by default).
+   *
+   * `removalPolicy` and `thumbprints` apply when the baseline creates the provider; with
+   * `CiOidcProviderSource.USE_EXISTING` only `issuer` and `audience` count.
    */
   public static gitHub(props: GitHubOidcProviderProps = {}): CiOidcBaselineProvider {
     const issuer = props.issuer ?? GitHubIssuer.gitHubDotCom();
@@ -24,6 +27,9 @@ export class CiOidcBaselineProvider {
 
   /**
    * A GitLab CI/CD provider (gitlab.com by default).
+   *
+   * `removalPolicy` and `thumbprints` apply when the baseline creates the provider; with
+   * `CiOidcProviderSource.USE_EXISTING` only `url` and `audience` count.
    */
   public static gitLab(props: GitLabOidcProviderProps = {}): CiOidcBaselineProvider {
     const issuer = parseGitLabUrl('CiOidcBaselineProvider.gitLab() url', props.url).issuer;
