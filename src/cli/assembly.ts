@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { issuerOfProviderArn, referencedLogicalId, renderExpression } from '../audit/cfn-expression';
+import { stackSetTemplates } from '../audit/stackset-templates';
 import { providerUrl, StackAuditInput, TemplateJson, TemplateResource } from '../audit/template-audit';
 
 /** A problem with the assembly itself: the command exits with code 2. */
@@ -93,7 +94,9 @@ function readAssembly(directory: string, stacks: LoadedStack[], prefix: string):
       }
       // The artifact's own path is not in the manifest; '' lets every entry count, but those of nested stacks.
       const stackPath = '';
-      stacks.push({ name, template, paths: pathsOf(entries, stackPath, template) });
+      const paths = pathsOf(entries, stackPath, template);
+      stacks.push({ name, template, paths });
+      readStackSets(name, template, paths, stacks);
       readNestedStacks({ directory, assetFiles, entries }, stackPath, template, stacks);
     } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       readAssembly(path.join(directory, artifact.properties.directoryName), stacks, '');
@@ -130,6 +133,14 @@ function readNestedStacks(context: NestingContext, parentPath: string, template:
       stacks.push({ name: stackPath.slice(1), template: nested, paths: pathsOf(entries, stackPath, nested) });
       readNestedStacks(context, stackPath, nested, stacks);
     }
+  }
+}
+
+/** The instance templates of a stack's StackSets, named after the StackSet's construct path. */
+function readStackSets(stackName: string, template: TemplateJson, paths: Map<string, string>, stacks: LoadedStack[]): void {
+  for (const stackSet of stackSetTemplates(template)) {
+    const stackSetPath = paths.get(stackSet.logicalId)?.replace(/^\//, '').replace(/\/Resource$/, '') ?? `${stackName}/${stackSet.logicalId}`;
+    stacks.push({ name: stackSetPath, template: stackSet.template, paths: new Map() });
   }
 }
 

@@ -1,8 +1,9 @@
 import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { referencedLogicalId } from '../audit/cfn-expression';
-import { formatFinding } from '../audit/finding';
-import { auditRole, providerUrl, TemplateResource } from '../audit/template-audit';
+import { Finding, formatFinding } from '../audit/finding';
+import { STACK_SET_TYPE, stackSetTemplate } from '../audit/stackset-templates';
+import { auditRole, auditStack, providerUrl, TemplateResource } from '../audit/template-audit';
 
 /** Resource types, besides roles, that the audit of a role reads: providers and attached policies. */
 const INDEXED_TYPES = new Set([
@@ -74,6 +75,10 @@ export class CiTrustGuard implements IAspect {
    * Audits `node` if it is an `AWS::IAM::Role` resource.
    */
   public visit(node: IConstruct): void {
+    if (CfnResource.isCfnResource(node) && node.cfnResourceType === STACK_SET_TYPE) {
+      this.visitStackSet(node);
+      return;
+    }
     if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== 'AWS::IAM::Role') {
       return;
     }
@@ -86,15 +91,23 @@ export class CiTrustGuard implements IAspect {
       pathOf: (id) => (id === logicalId ? node.node.path : index.paths.get(id)),
       resolveOutside: (expression) => this.providerElsewhere(node, expression),
     }, logicalId, { gitLabIssuers: this.gitLabIssuers });
-    const reported = warningsOf(node);
-    for (const finding of audit?.findings ?? []) {
-      const text = formatFinding(finding);
-      if (finding.severity === 'error') {
-        Annotations.of(node).addError(`[${finding.id}] ${text}`);
-      } else if (!reported.some((warning) => warning.includes(`[ack: ${finding.id}]`))) {
-        Annotations.of(node).addWarningV2(finding.id, text);
-      }
+    report(node, audit?.findings ?? []);
+  }
+
+  /**
+   * Audits the roles of a StackSet's instance template (its JSON `TemplateBody`), reported on
+   * the StackSet, whose path prefixes the roles' logical ids.
+   */
+  private visitStackSet(node: CfnResource): void {
+    const stack = Stack.of(node);
+    const logicalId = stack.resolve(node.logicalId) as string;
+    const template = stackSetTemplate(renderResource(stack, node, logicalId));
+    if (template === undefined) {
+      return;
     }
+    const base = node.node.path.replace(/\/Resource$/, '');
+    const audits = auditStack({ stack: base, template, pathOf: (id) => `${base}/${id}` }, { gitLabIssuers: this.gitLabIssuers });
+    report(node, audits.flatMap((audit) => audit.findings));
   }
 
   /** The providers and policies of a stack, resolved once per stack. */
@@ -155,6 +168,19 @@ function renderResource(stack: Stack, resource: CfnResource, logicalId: string):
     Resources?: Record<string, TemplateResource>;
   };
   return rendered.Resources?.[logicalId] ?? {};
+}
+
+/** Errors as errors; warnings once, unless the node already carries the same risk's warning. */
+function report(node: IConstruct, findings: Finding[]): void {
+  const reported = warningsOf(node);
+  for (const finding of findings) {
+    const text = formatFinding(finding);
+    if (finding.severity === 'error') {
+      Annotations.of(node).addError(`[${finding.id}] ${text}`);
+    } else if (!reported.some((warning) => warning.includes(`[ack: ${finding.id}]`))) {
+      Annotations.of(node).addWarningV2(finding.id, text);
+    }
+  }
 }
 
 /** The warnings a node carries before the guard visits it (e.g. a CiDeployRole's own subject warnings). */
