@@ -12,6 +12,7 @@ import { renderGitLabCiJob } from '../pipeline/gitlab-ci-job';
 import { GitLabCiJobOptions } from '../pipeline/gitlab-ci-job-options';
 import { addRoleArnOutput } from '../pipeline/role-arn-output';
 import { RoleArnOutputOptions } from '../pipeline/role-arn-output-options';
+import { SubjectRisk } from '../private/subject-spec';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 
@@ -78,7 +79,14 @@ export class CiDeployRole extends iam.Role {
     checkSessionDuration(props.maxSessionDuration);
     const quota = props.trustPolicySizeQuota ?? DEFAULT_TRUST_POLICY_QUOTA;
     checkQuota(quota);
-    const principal = CiOidcPrincipal._forRole(props.provider, props);
+    // The principal hears of every subject, however it is added, and the role gives its warnings.
+    let self: CiDeployRole | undefined;
+    const principal = CiOidcPrincipal._forRole(props.provider, props, {
+      get path() {
+        return self?.node.path ?? id;
+      },
+      subjectAdded: (subject, unpinned) => self?.warnAbout(subject, unpinned),
+    });
     super(scope, id, {
       // Only iam.Role's own options: the trust options are the principal's.
       roleName: props.roleName,
@@ -90,6 +98,7 @@ export class CiDeployRole extends iam.Role {
       assumedBy: principal,
       maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
     });
+    self = this;
     this.provider = props.provider;
     this.principal = principal;
     this.trustPolicySizeQuota = quota;
@@ -108,7 +117,10 @@ export class CiDeployRole extends iam.Role {
    * Lets one more kind of job assume the role.
    */
   public addSubject(subject: CiSubject): void {
-    const unpinned = this.principal._trust.addSubject(subject);
+    this.principal.addSubject(subject);
+  }
+
+  private warnAbout(subject: CiSubject, unpinned: SubjectRisk[]): void {
     // Emitted on the role's resource: older aws-cdk-lib versions ignore an acknowledgement made on the
     // construct that emits the warning afterwards (aws/aws-cdk#38820), but honour one made on a parent.
     const target = this.node.defaultChild ?? this;
