@@ -1,7 +1,7 @@
-import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { referencedLogicalId } from '../audit/cfn-expression';
-import { formatFinding } from '../audit/finding';
+import { FindingId, formatFinding } from '../audit/finding';
 import { auditRole, providerUrl, TemplateResource } from '../audit/template-audit';
 
 /** Resource types, besides roles, that the audit of a role reads: providers and attached policies. */
@@ -50,19 +50,42 @@ export interface CiTrustGuardProps {
  * environment. Each message names the role, the condition and the fix.
  *
  * The guard reads the trust policy as CloudFormation will see it (the role's resolved
- * template), so add it last, to the app: `Aspects.of(app).add(new CiTrustGuard())`.
+ * template), so add it last, to the app: `CiTrustGuard.addTo(app)`.
  * Warnings of the same risk that a `CiDeployRole` already reported are not repeated.
+ *
+ * CDK applies an app's Aspects within the app's own stage only, and synthesizes every
+ * `Stage` (the application stages of a CDK Pipelines app) before: `Aspects.of(app).add(guard)`
+ * never sees their roles. `CiTrustGuard.addTo(app)` adds the guard to the app and to every
+ * stage in it; a stage the guard does not cover fails synthesis with an error that says so,
+ * rather than going unaudited.
  *
  * @example
  * import { CiTrustGuard } from 'cdk-ci-oidc';
  *
  * declare const app: App;
- * Aspects.of(app).add(new CiTrustGuard());
+ * CiTrustGuard.addTo(app);
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub
  */
 export class CiTrustGuard implements IAspect {
+  /**
+   * Adds one guard to `scope` and to every `Stage` below it (CDK does not carry an Aspect
+   * into a stage), and returns it. Call it once the stages are defined, e.g. at the end of
+   * the app; a stage defined later fails synthesis until it has the guard too.
+   */
+  public static addTo(scope: IConstruct, props: CiTrustGuardProps = {}): CiTrustGuard {
+    const guard = new CiTrustGuard(props);
+    for (const construct of [scope, ...scope.node.findAll().filter((c) => c !== scope && Stage.isStage(c))]) {
+      if (!Aspects.of(construct).all.some((aspect) => aspect instanceof CiTrustGuard)) {
+        Aspects.of(construct).add(guard);
+      }
+    }
+    return guard;
+  }
+
   private readonly gitLabIssuers: string[];
+  /** The stages whose synthesis this guard took part in. */
+  private readonly auditedStages = new Set<IConstruct>();
   private readonly stacks = new Map<Stack, StackIndex>();
   private appProviders?: Map<string, Set<string>>;
 
@@ -74,15 +97,33 @@ export class CiTrustGuard implements IAspect {
    * Audits `node` if it is an `AWS::IAM::Role` resource.
    */
   public visit(node: IConstruct): void {
+    if (Stage.isStage(node)) {
+      this.auditedStages.add(node);
+    }
+    this.checkStagesBelow(node);
     if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== 'AWS::IAM::Role') {
       return;
     }
     const stack = Stack.of(node);
     const index = this.indexOf(stack);
     const logicalId = stack.resolve(node.logicalId) as string;
+    let role: TemplateResource;
+    try {
+      role = renderResource(stack, node, logicalId);
+    } catch (error) {
+      // A role that fails its own validation (e.g. a CiDeployRole without subjects) cannot be
+      // rendered: synthesis then reports the library's message, from the validation.
+      if (!ownersInvalid(node)) {
+        Annotations.of(node).addError(
+          `[${FindingId.UNAUDITABLE}] CiTrustGuard could not render the role '${node.node.path}' to read its trust policy ` +
+          `(${(error as Error).message.split('\n')[0]}), so it cannot be audited. Fix the role's properties.`,
+        );
+      }
+      return;
+    }
     const audit = auditRole({
       stack: stack.node.path,
-      template: { Resources: { ...index.resources, [logicalId]: renderResource(stack, node, logicalId) } },
+      template: { Resources: { ...index.resources, [logicalId]: role } },
       pathOf: (id) => (id === logicalId ? node.node.path : index.paths.get(id)),
       resolveOutside: (expression) => this.providerElsewhere(node, expression),
     }, logicalId, { gitLabIssuers: this.gitLabIssuers });
@@ -97,6 +138,25 @@ export class CiTrustGuard implements IAspect {
     }
   }
 
+  /**
+   * Fails when a stage below `node` holds roles that no guard audited: CDK synthesizes every
+   * stage before the Aspects of the stage around it run, and an Aspect never crosses into a stage.
+   */
+  private checkStagesBelow(node: IConstruct): void {
+    for (const stage of node.node.children.filter((c): c is Stage => Stage.isStage(c))) {
+      const audited = this.auditedStages.has(stage)
+        || Aspects.of(stage).all.some((aspect) => aspect instanceof CiTrustGuard && aspect.auditedStages.has(stage));
+      const hasRoles = stage.node.findAll().some((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::IAM::Role');
+      if (!audited && hasRoles) {
+        throw new Error(
+          `CiTrustGuard cannot audit the roles of the stage '${stage.node.path}': CDK applies an Aspect within its own stage only, ` +
+          'and synthesizes every stage before. Add the guard with CiTrustGuard.addTo(app) once the stages are defined (it covers the app and every stage); ' +
+          'in a CDK Pipelines app, pipeline.addStage() synthesizes the stage at once, so call CiTrustGuard.addTo(stage) before it.',
+        );
+      }
+    }
+  }
+
   /** The providers and policies of a stack, resolved once per stack. */
   private indexOf(stack: Stack): StackIndex {
     let index = this.stacks.get(stack);
@@ -106,8 +166,11 @@ export class CiTrustGuard implements IAspect {
       for (const child of stack.node.findAll()) {
         if (CfnResource.isCfnResource(child) && INDEXED_TYPES.has(child.cfnResourceType) && Stack.of(child) === stack) {
           const id = stack.resolve(child.logicalId) as string;
-          resources[id] = renderResource(stack, child, id);
-          paths.set(id, child.node.path);
+          const rendered = tryRender(stack, child, id);
+          if (rendered !== undefined) {
+            resources[id] = rendered;
+            paths.set(id, child.node.path);
+          }
         }
       }
       index = { resources, paths };
@@ -131,7 +194,7 @@ export class CiTrustGuard implements IAspect {
         if (CfnResource.isCfnResource(child) && (child.cfnResourceType === 'AWS::IAM::OIDCProvider' || child.cfnResourceType === 'Custom::AWSCDKOpenIdConnectProvider')) {
           const stack = Stack.of(child);
           const id = stack.resolve(child.logicalId) as string;
-          const url = providerUrl(renderResource(stack, child, id));
+          const url = providerUrl(tryRender(stack, child, id));
           if (url !== undefined) {
             const urls = this.appProviders.get(id) ?? new Set<string>();
             urls.add(url);
@@ -155,6 +218,25 @@ function renderResource(stack: Stack, resource: CfnResource, logicalId: string):
     Resources?: Record<string, TemplateResource>;
   };
   return rendered.Resources?.[logicalId] ?? {};
+}
+
+/** A resource as its template will show it, or undefined when it cannot be rendered (its own validation reports why). */
+function tryRender(stack: Stack, resource: CfnResource, logicalId: string): TemplateResource | undefined {
+  try {
+    return renderResource(stack, resource, logicalId);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a construct above `node` in its stack fails its own validation, which synthesis reports. */
+function ownersInvalid(node: IConstruct): boolean {
+  for (let scope = node.node.scope; scope !== undefined && !Stack.isStack(scope); scope = scope.node.scope) {
+    if (scope.node.validate().length > 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The warnings a node carries before the guard visits it (e.g. a CiDeployRole's own subject warnings). */
