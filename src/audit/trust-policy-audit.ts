@@ -72,8 +72,12 @@ export function auditTrustPolicy(input: TrustPolicyInput, options: AuditOptions 
   const findings: Finding[] = [];
   const unauditable = (condition: string, why: string, fix: string): void => {
     findings.push({
-      severity: 'error', id: FindingId.UNAUDITABLE, rolePath: input.rolePath, condition,
-      message: `The trust policy of '${input.rolePath}' ${why}, so the audit cannot tell which CI tokens it lets in.`, fix,
+      severity: 'error',
+      id: FindingId.UNAUDITABLE,
+      rolePath: input.rolePath,
+      condition,
+      message: `The trust policy of '${input.rolePath}' ${why}, so the audit cannot tell which CI tokens it lets in.`,
+      fix,
     });
   };
   const literalFix = 'Write the trust policy as a literal document (a CiDeployRole or an iam.Role with a CiOidcPrincipal does).';
@@ -114,7 +118,7 @@ export function auditTrustPolicy(input: TrustPolicyInput, options: AuditOptions 
       findings.push({ severity: 'error', id, rolePath: input.rolePath, condition: `${where} ${condition}`, message, fix });
     };
     if (stmt.Effect !== 'Allow') {
-      unauditable(`${where} Effect ${renderExpression(stmt.Effect)}`, `has an Effect that is not literal in ${where}`, "Write \"Effect\": \"Allow\" or \"Deny\".");
+      unauditable(`${where} Effect ${renderExpression(stmt.Effect)}`, `has an Effect that is not literal in ${where}`, 'Write "Effect": "Allow" or "Deny".');
     }
     if (access === 'expression') {
       unauditable(`${where} Action ${renderExpression(stmt.Action)}`, `has an action that is a CloudFormation expression in ${where} (it may deploy as sts:AssumeRoleWithWebIdentity)`,
@@ -374,7 +378,7 @@ function literalValues(c: KeyCondition, finding: (severity: 'error', id: string,
     if (literal === undefined) {
       finding('error', FindingId.NON_LITERAL_VALUE, `${c.operator} ${c.key} ${JSON.stringify(raw)}`,
         `The ${c.claim} value ${JSON.stringify(raw)} is a CloudFormation expression (a parameter, an import, a condition): its deployed value ` +
-        `cannot be audited, and a parameter can be deployed as '*'.`,
+        'cannot be audited, and a parameter can be deployed as \'*\'.',
         `Write the ${c.claim} value literally in the template.`);
     } else if (/\$\{[^}]*\}/.test(literal)) {
       finding('error', FindingId.POLICY_VARIABLE, `${c.operator} ${c.key} ${JSON.stringify(literal)}`,

@@ -9,7 +9,14 @@ const repo = GitHubRepository.of('acme/api');
 const MAIN = 'repo:acme/api:ref:refs/heads/main';
 
 /** One principal, two plain roles: A untouched, B changed by `makeB`. */
-function shared(makeB: (stack: Stack, principal: CiOidcPrincipal) => iam.Role): { a: iam.Role; b: iam.Role; federated: unknown; principal: CiOidcPrincipal } {
+interface Shared {
+  readonly a: iam.Role;
+  readonly b: iam.Role;
+  readonly federated: unknown;
+  readonly principal: CiOidcPrincipal;
+}
+
+function shared(makeB: (stack: Stack, principal: CiOidcPrincipal) => iam.Role): Shared {
   const stack = newStack();
   const provider = new GitHubOidcProvider(stack, 'GitHub');
   const principal = new CiOidcPrincipal(provider, { subjects: [repo.branch('main')] });
