@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { referencedLogicalId } from '../audit/cfn-expression';
 import { FindingId, formatFinding } from '../audit/finding';
 import { auditRole, providerUrl, TemplateResource } from '../audit/template-audit';
+import { checkOptionalKind, checkOptionalList } from '../private/runtime-checks';
 
 /** Resource types, besides roles, that the audit of a role reads: providers and attached policies. */
 const INDEXED_TYPES = new Set([
@@ -90,6 +91,8 @@ export class CiTrustGuard implements IAspect {
   private appProviders?: Map<string, Set<string>>;
 
   constructor(props: CiTrustGuardProps = {}) {
+    checkOptionalKind('CiTrustGuardProps', props, 'object', 'an object of options, or nothing');
+    checkOptionalList('CiTrustGuardProps.gitLabIssuers', props.gitLabIssuers, 'string', "issuers such as 'gitlab.example.com'");
     this.gitLabIssuers = [...(props.gitLabIssuers ?? [])];
   }
 

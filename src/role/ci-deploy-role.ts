@@ -5,6 +5,7 @@ import { CdkDeployAccessOptions } from './cdk-deploy-access-options';
 import { CiDeployRoleOptions } from './ci-deploy-role-options.generated';
 import { CiOidcPrincipal } from './ci-oidc-principal';
 import { CiTrustOptions } from './ci-trust-options';
+import { checkProvider, checkTrustOptions } from './trust-arguments';
 import { DEFAULT_TRUST_POLICY_QUOTA, MAX_TRUST_POLICY_QUOTA, trustPolicySize } from './trust-policy-size';
 import { renderGitHubActionsJob } from '../pipeline/github-actions-job';
 import { GitHubActionsJobOptions } from '../pipeline/github-actions-job-options';
@@ -12,6 +13,7 @@ import { renderGitLabCiJob } from '../pipeline/gitlab-ci-job';
 import { GitLabCiJobOptions } from '../pipeline/gitlab-ci-job-options';
 import { addRoleArnOutput } from '../pipeline/role-arn-output';
 import { RoleArnOutputOptions } from '../pipeline/role-arn-output-options';
+import { checkOptions, invalid, OptionsShape, shownValue } from '../private/runtime-checks';
 import { SubjectRisk } from '../private/subject-spec';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
@@ -76,6 +78,18 @@ export class CiDeployRole extends iam.Role {
   private readonly trustPolicySizeQuota: number;
 
   constructor(scope: Construct, id: string, props: CiDeployRoleProps) {
+    checkTrustOptions('CiDeployRoleProps', props, 'optional');
+    checkProvider('CiDeployRoleProps.provider', props.provider);
+    checkOptions('CiDeployRoleProps', props, {
+      roleName: 'string',
+      path: 'string',
+      description: 'string',
+      trustPolicySizeQuota: 'number',
+      maxSessionDuration: 'object',
+      managedPolicies: 'array',
+      inlinePolicies: 'object',
+      permissionsBoundary: 'object',
+    });
     checkSessionDuration(props.maxSessionDuration);
     const quota = props.trustPolicySizeQuota ?? DEFAULT_TRUST_POLICY_QUOTA;
     checkQuota(quota);
@@ -138,9 +152,12 @@ export class CiDeployRole extends iam.Role {
    * @returns the statement added to the role's policy
    */
   public allowCdkDeploy(options: CdkDeployAccessOptions = {}): iam.PolicyStatement {
-    const statement = cdkDeployAccessStatement(this, options);
-    this.addToPrincipalPolicy(statement);
-    return statement;
+    const { allow, deny } = cdkDeployAccessStatement(this, options);
+    this.addToPrincipalPolicy(allow);
+    if (deny !== undefined) {
+      this.addToPrincipalPolicy(deny);
+    }
+    return allow;
   }
 
   /**
@@ -152,6 +169,7 @@ export class CiDeployRole extends iam.Role {
    * @returns YAML text
    */
   public renderGitHubActionsJob(options: GitHubActionsJobOptions = {}): string {
+    checkOptions('renderGitHubActionsJob() options', options, { ...JOB_OPTIONS, runsOn: 'string', checkout: 'boolean' });
     return renderGitHubActionsJob(this, options);
   }
 
@@ -163,6 +181,7 @@ export class CiDeployRole extends iam.Role {
    * @returns YAML text
    */
   public renderGitLabCiJob(options: GitLabCiJobOptions = {}): string {
+    checkOptions('renderGitLabCiJob() options', options, { ...JOB_OPTIONS, image: 'string', stage: 'string' });
     return renderGitLabCiJob(this, options);
   }
 
@@ -170,6 +189,7 @@ export class CiDeployRole extends iam.Role {
    * Adds a stack output with the role's ARN, the value the pipeline needs.
    */
   public addArnOutput(options: RoleArnOutputOptions = {}): CfnOutput {
+    checkOptions('RoleArnOutputOptions', options, { outputName: 'string', description: 'string', exportName: 'string' });
     return addRoleArnOutput(this, options);
   }
 
@@ -232,6 +252,9 @@ export class CiDeployRole extends iam.Role {
   }
 }
 
+/** The options every rendered job has, by kind. */
+const JOB_OPTIONS: OptionsShape = { region: 'string', roleArn: 'string', jobName: 'string', commands: 'array' };
+
 /**
  * How far below the quota a size counted without resolving must be to skip the exact count:
  * room for any difference in how aws-cdk-lib renders the statements.
@@ -239,6 +262,9 @@ export class CiDeployRole extends iam.Role {
 const UNRESOLVED_COUNT_MARGIN = 256;
 
 function checkSessionDuration(duration: Duration | undefined): void {
+  if (duration !== undefined && !(duration instanceof Duration)) {
+    throw invalid('maxSessionDuration', shownValue(duration), 'it is not a Duration', 'Duration.hours(1) to Duration.hours(12)');
+  }
   if (duration === undefined || Token.isUnresolved(duration.toSeconds())) {
     return;
   }

@@ -2,6 +2,7 @@ import { aws_iam as iam } from 'aws-cdk-lib';
 import { CiTrustOptions } from './ci-trust-options';
 import { PrincipalOwner } from './principal-owner';
 import { requiredClaims } from './required-claims';
+import { checkProvider, checkTrustOptions } from './trust-arguments';
 import { ASSUME_ROLE_WITH_WEB_IDENTITY, TrustStatements } from './trust-statements';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { validateAudience } from '../providers/default-audience';
@@ -73,6 +74,8 @@ export class CiOidcPrincipal extends iam.PrincipalBase implements iam.IAssumeRol
 
   constructor(provider: ICiOidcProvider, props: CiOidcPrincipalProps) {
     super();
+    checkProvider('CiOidcPrincipal provider', provider);
+    checkTrustOptions('CiOidcPrincipalProps', props, 'required');
     if (props.subjects.length === 0 && !(props as { [SUBJECTS_LATER]?: boolean })[SUBJECTS_LATER]) {
       throw new Error('CiOidcPrincipal needs at least one subject in props.subjects: without one, the role would trust every job of every repository.');
     }

@@ -75,7 +75,7 @@ export class TrustStatements {
    * warnings for optional pins the issuer cannot carry.
    */
   public addSubject(subject: CiSubject): SubjectRisk[] {
-    const spec = subject._spec;
+    const spec = subject !== null && typeof subject === 'object' ? subject._spec : undefined;
     if (spec === undefined) {
       throw new Error(`'${subject}' is not a subject built by this library; use GitHubRepository, GitHubOwner, GitLabProject, GitLabGroup or the fromClaim factories.`);
     }
