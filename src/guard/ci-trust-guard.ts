@@ -45,10 +45,13 @@ export interface CiTrustGuardProps {
  *
  * Errors (synthesis fails): no `sub` or `aud` condition, a wildcard in the owner,
  * repository, group or project position of `sub`, a set operator, `...IfExists`,
- * `StringNot...` or `...IgnoreCase` on a key of the issuer, condition keys of another issuer.
- * Warnings, acknowledgeable by id: pull request subjects, any branch, tag or job, a whole
- * owner or group, and administrator-level roles trusted by a branch rather than an
- * environment. Each message names the role, the condition and the fix.
+ * `StringNot...` or `...IgnoreCase` on a key of the issuer, condition keys of another issuer,
+ * any principal (`"*"`, `{"AWS": "*"}`) or `NotAction` with web identity, a policy variable or
+ * a CloudFormation expression in `sub` or `aud`, and whatever may be a CI trust but cannot be
+ * audited (an unreadable provider without conditions, `Fn::If`, a document that is an
+ * expression). Warnings, acknowledgeable by id: pull request subjects, any branch, tag or job,
+ * a whole owner or group, and administrator-level roles (`allowCdkDeploy()` included) trusted
+ * by a branch rather than an environment. Each message names the role, the condition and the fix.
  *
  * The guard reads the trust policy as CloudFormation will see it (the role's resolved
  * template), so add it last, to the app: `CiTrustGuard.addTo(app)`.
