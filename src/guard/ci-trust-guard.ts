@@ -1,8 +1,8 @@
-import { Annotations, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { referencedLogicalId } from '../audit/cfn-expression';
 import { FindingId, formatFinding } from '../audit/finding';
-import { auditRole, providerUrl, TemplateResource } from '../audit/template-audit';
+import { auditRole, providerUrl, RoleAudit, TemplateResource } from '../audit/template-audit';
 import { checkOptionalKind, checkOptionalList } from '../private/runtime-checks';
 
 /** Resource types, besides roles, that the audit of a role reads: providers and attached policies. */
@@ -76,12 +76,15 @@ export class CiTrustGuard implements IAspect {
    * Adds one guard to `scope` and to every `Stage` below it (CDK does not carry an Aspect
    * into a stage), and returns it. Call it once the stages are defined, e.g. at the end of
    * the app; a stage defined later fails synthesis until it has the guard too.
+   *
+   * The guard is added with `AspectPriority.READONLY`: it only reads, and runs after the
+   * Aspects that change roles.
    */
   public static addTo(scope: IConstruct, props: CiTrustGuardProps = {}): CiTrustGuard {
     const guard = new CiTrustGuard(props);
     for (const construct of [scope, ...scope.node.findAll().filter((c) => c !== scope && Stage.isStage(c))]) {
       if (!Aspects.of(construct).all.some((aspect) => aspect instanceof CiTrustGuard)) {
-        Aspects.of(construct).add(guard);
+        Aspects.of(construct).add(guard, { priority: AspectPriority.READONLY });
       }
     }
     return guard;
@@ -110,29 +113,18 @@ export class CiTrustGuard implements IAspect {
     if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== 'AWS::IAM::Role') {
       return;
     }
-    const stack = Stack.of(node);
-    const index = this.indexOf(stack);
-    const logicalId = stack.resolve(node.logicalId) as string;
-    let role: TemplateResource;
-    try {
-      role = renderResource(stack, node, logicalId);
-    } catch (error) {
+    const audit = this.auditOf(node);
+    if (audit instanceof Error) {
       // A role that fails its own validation (e.g. a CiDeployRole without subjects) cannot be
       // rendered: synthesis then reports the library's message, from the validation.
       if (!ownersInvalid(node)) {
         Annotations.of(node).addError(
           `[${FindingId.UNAUDITABLE}] CiTrustGuard could not render the role '${node.node.path}' to read its trust policy ` +
-          `(${(error as Error).message.split('\n')[0]}), so it cannot be audited. Fix the role's properties.`,
+          `(${audit.message.split('\n')[0]}), so it cannot be audited. Fix the role's properties.`,
         );
       }
       return;
     }
-    const audit = auditRole({
-      stack: stack.node.path,
-      template: { Resources: { ...index.resources, [logicalId]: role } },
-      pathOf: (id) => (id === logicalId ? node.node.path : index.paths.get(id)),
-      resolveOutside: (expression) => this.providerElsewhere(node, expression),
-    }, logicalId, { gitLabIssuers: this.gitLabIssuers });
     const reported = warningsOf(node);
     for (const finding of audit?.findings ?? []) {
       const text = formatFinding(finding);
@@ -144,18 +136,41 @@ export class CiTrustGuard implements IAspect {
     }
   }
 
+  /** The audit of a role resource: undefined when it trusts no CI provider, the error when it cannot be rendered. */
+  private auditOf(node: CfnResource): RoleAudit | undefined | Error {
+    const stack = Stack.of(node);
+    const index = this.indexOf(stack);
+    const logicalId = stack.resolve(node.logicalId) as string;
+    let role: TemplateResource;
+    try {
+      role = renderResource(stack, node, logicalId);
+    } catch (error) {
+      return error as Error;
+    }
+    return auditRole({
+      stack: stack.node.path,
+      template: { Resources: { ...index.resources, [logicalId]: role } },
+      pathOf: (id) => (id === logicalId ? node.node.path : index.paths.get(id)),
+      resolveOutside: (expression) => this.providerElsewhere(node, expression),
+    }, logicalId, { gitLabIssuers: this.gitLabIssuers });
+  }
+
   /**
-   * Fails when a stage below `node` holds roles that no guard audited: CDK synthesizes every
-   * stage before the Aspects of the stage around it run, and an Aspect never crosses into a stage.
+   * Fails when a stage below `node` holds CI roles (or roles it cannot read) that no guard
+   * audited: CDK synthesizes every stage before the Aspects of the stage around it run, and an
+   * Aspect never crosses into a stage. Stages without such roles have nothing to miss.
    */
   private checkStagesBelow(node: IConstruct): void {
     for (const stage of node.node.children.filter((c): c is Stage => Stage.isStage(c))) {
       const audited = this.auditedStages.has(stage)
         || Aspects.of(stage).all.some((aspect) => aspect instanceof CiTrustGuard && aspect.auditedStages.has(stage));
-      const hasRoles = stage.node.findAll().some((c) => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::IAM::Role');
-      if (!audited && hasRoles) {
+      const missed = audited ? [] : stage.node.findAll()
+        .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::IAM::Role')
+        .filter((role) => this.auditOf(role) !== undefined)
+        .map((role) => role.node.path);
+      if (missed.length > 0) {
         throw new Error(
-          `CiTrustGuard cannot audit the roles of the stage '${stage.node.path}': CDK applies an Aspect within its own stage only, ` +
+          `CiTrustGuard cannot audit the roles of the stage '${stage.node.path}' (${missed.join(', ')}): CDK applies an Aspect within its own stage only, ` +
           'and synthesizes every stage before. Add the guard with CiTrustGuard.addTo(app) once the stages are defined (it covers the app and every stage); ' +
           'in a CDK Pipelines app, pipeline.addStage() synthesizes the stage at once, so call CiTrustGuard.addTo(stage) before it.',
         );

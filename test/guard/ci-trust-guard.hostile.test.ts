@@ -262,7 +262,15 @@ describe('stages', () => {
     const app = new App();
     new AppStage(app, 'Prod');
     Aspects.of(app).add(new CiTrustGuard());
-    expect(() => app.synth()).toThrow("CiTrustGuard cannot audit the roles of the stage 'Prod': CDK applies an Aspect within its own stage only");
+    expect(() => app.synth()).toThrow("CiTrustGuard cannot audit the roles of the stage 'Prod' (Prod/App/Role): CDK applies an Aspect within its own stage only");
+  });
+
+  test('a stage without CI roles has nothing to miss (boundary)', () => {
+    const app = new App();
+    const stage = new Stage(app, 'Prod');
+    new iam.Role(new Stack(stage, 'App'), 'Lambda', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    Aspects.of(app).add(new CiTrustGuard());
+    expect(() => app.synth()).not.toThrow();
   });
 
   test('CiTrustGuard.addTo(app) reaches the roles inside a stage', () => {
@@ -271,6 +279,16 @@ describe('stages', () => {
     CiTrustGuard.addTo(app);
     app.synth();
     expect(stageErrors(stage, stage.stack)).toEqual(['/Prod/App/Role cdk-ci-oidc:guard:wildcardScope']);
+  });
+
+  test('CiTrustGuard.addTo(app) reaches a stage inside a stage, once', () => {
+    const app = new App();
+    const outer = new Stage(app, 'Outer');
+    const inner = new AppStage(outer, 'Inner');
+    CiTrustGuard.addTo(app);
+    CiTrustGuard.addTo(app);
+    app.synth();
+    expect(stageErrors(inner, inner.stack)).toEqual(['/Outer/Inner/App/Role cdk-ci-oidc:guard:wildcardScope']);
   });
 
   test('a CDK Pipelines app: the application stage inside the pipeline stack is audited', () => {
