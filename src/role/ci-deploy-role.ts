@@ -149,7 +149,14 @@ export class CiDeployRole extends iam.Role {
    *
    * The target environments must be bootstrapped with `--trust <this role's account>`.
    *
-   * @returns the statement added to the role's policy
+   * This is administrator-level access: the deploy role deploys with CloudFormation's execution
+   * policy, `AdministratorAccess` by default. Trust an environment with required reviewers
+   * (`CiTrustGuard` warns about a branch or pull request). Where the role names hold `?`
+   * (no `regions`, or `organizationPaths`), a second statement denies roles under a path that
+   * holds `cdk-<qualifier>-`, so that a `?` never stands for the `/` of a role path; see
+   * `CdkDeployAccessOptions.regions` for exactly which roles match.
+   *
+   * @returns the statement that allows `sts:AssumeRole`, added to the role's policy
    */
   public allowCdkDeploy(options: CdkDeployAccessOptions = {}): iam.PolicyStatement {
     const { allow, deny } = cdkDeployAccessStatement(this, options);
