@@ -1,4 +1,4 @@
-import { App, Aspects } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { CiTrustGuard } from '../src';
 import { GitHubDeployStack } from './github-deploy-stack';
 import { GitLabDeployStack } from './gitlab-deploy-stack';
@@ -12,6 +12,6 @@ new GitLabDeployStack(app, 'GitLabDeployExample');
 new PlatformStack(app, 'PlatformExample');
 new OrganizationStack(app, 'OrganizationExample');
 
-// Audits every role that trusts a CI provider, those written by hand too.
-Aspects.of(app).add(new CiTrustGuard());
+// Audits every role that trusts a CI provider, those written by hand too, in every stage.
+CiTrustGuard.addTo(app);
 app.synth();

@@ -69,3 +69,42 @@ export function referencedLogicalId(value: unknown): string | undefined {
 export function asList(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
+
+/** Whether a value is a CloudFormation intrinsic function or reference: one key, `Ref` or `Fn::...`. */
+export function isIntrinsic(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return false;
+  }
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/**
+ * The string a value deploys as when the template alone decides it: a string, or
+ * `Fn::Join` / `Fn::Sub` (without variables) of such; undefined for anything else.
+ */
+export function literalString(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (!isIntrinsic(value)) {
+    return undefined;
+  }
+  const [[fn, arg]] = Object.entries(value as Record<string, unknown>);
+  if (fn === 'Fn::Join' && Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && Array.isArray(arg[1])) {
+    const parts = arg[1].map(literalString);
+    return parts.every((part) => part !== undefined) ? parts.join(arg[0]) : undefined;
+  }
+  if (fn === 'Fn::Sub' && typeof arg === 'string' && !/\$\{(?!!)/.test(arg)) {
+    return arg.replace(/\$\{!/g, '${');
+  }
+  return undefined;
+}
+
+/** Whether `Fn::If` occurs anywhere in a value: the deployed value then depends on a template condition. */
+export function containsFnIf(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') {
+    return false;
+  }
+  return Object.entries(value as Record<string, unknown>).some(([key, inner]) => key === 'Fn::If' || containsFnIf(inner));
+}

@@ -36,6 +36,16 @@ export const FindingId = {
   UNSAFE_OPERATOR: 'cdk-ci-oidc:guard:unsafeOperator',
   /** Condition keys name another issuer than the trusted provider. */
   ISSUER_MISMATCH: 'cdk-ci-oidc:guard:issuerMismatch',
+  /** `sts:AssumeRoleWithWebIdentity` is allowed to any principal (`"*"`, `{"AWS": "*"}`, a wildcard `Federated`, `NotPrincipal`). */
+  ANY_PRINCIPAL: 'cdk-ci-oidc:guard:anyPrincipal',
+  /** A trust statement allows with `NotAction`: every action but the listed ones, `sts:AssumeRoleWithWebIdentity` among them. */
+  NOT_ACTION: 'cdk-ci-oidc:guard:notAction',
+  /** A `sub` or `aud` value holds an IAM policy variable (`${...}`), which IAM replaces at request time. */
+  POLICY_VARIABLE: 'cdk-ci-oidc:guard:policyVariable',
+  /** A `sub` or `aud` value is a CloudFormation expression (a parameter, an import): its deployed value is unknown. */
+  NON_LITERAL_VALUE: 'cdk-ci-oidc:guard:nonLiteralValue',
+  /** Part of a trust policy that may let CI tokens in cannot be audited (an unreadable provider without conditions, `Fn::If`, an expression as document or statement). */
+  UNAUDITABLE: 'cdk-ci-oidc:guard:unauditable',
   /** A subject matches `pull_request` jobs. */
   PULL_REQUEST: 'cdk-ci-oidc:pullRequestSubject',
   /** A subject matches any branch or tag (or any job). */

@@ -74,7 +74,8 @@ export function auditRole(input: StackAuditInput, logicalId: string, options: Au
     adminReasons: permissions.adminReasons,
     resolveProvider: (federated) => resolveProvider(input, federated),
   }, options);
-  if (audit.trusts.length === 0) {
+  // A role whose trust cannot be audited is reported too, with the error that says so.
+  if (audit.trusts.length === 0 && audit.findings.length === 0) {
     return undefined;
   }
   return { stack: input.stack, path, logicalId, trusts: audit.trusts, permissions, findings: sortFindings(audit.findings) };

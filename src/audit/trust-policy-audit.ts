@@ -1,4 +1,4 @@
-import { asList, issuerOfProviderArn, renderExpression } from './cfn-expression';
+import { asList, containsFnIf, isIntrinsic, issuerOfProviderArn, literalString, renderExpression } from './cfn-expression';
 import { AuditPlatform, IssuerOptions, normalizeIssuer, platformName, platformOfIssuer, platformOfSubject } from './ci-issuers';
 import { Finding, FindingId } from './finding';
 import { readSubject, SubjectKind } from './subject-reading';
@@ -62,23 +62,91 @@ interface KeyCondition {
   readonly prefix: string;
   readonly claim: string;
   readonly values: string[];
+  /** The values as the template has them: strings, or CloudFormation expressions. */
+  readonly raw: unknown[];
 }
 
 /** Audits every statement of a trust policy that lets a CI OIDC provider's tokens in. */
 export function auditTrustPolicy(input: TrustPolicyInput, options: AuditOptions = {}): TrustPolicyAudit {
   const trusts: CiTrust[] = [];
   const findings: Finding[] = [];
-  const document = (input.trustPolicy ?? {}) as { Statement?: unknown };
-  asList(document.Statement).forEach((statement, index) => {
-    const stmt = (statement ?? {}) as Record<string, unknown>;
-    if (stmt.Effect !== 'Allow' || !allowsWebIdentity(stmt.Action)) {
+  const unauditable = (condition: string, why: string, fix: string): void => {
+    findings.push({
+      severity: 'error',
+      id: FindingId.UNAUDITABLE,
+      rolePath: input.rolePath,
+      condition,
+      message: `The trust policy of '${input.rolePath}' ${why}, so the audit cannot tell which CI tokens it lets in.`,
+      fix,
+    });
+  };
+  const literalFix = 'Write the trust policy as a literal document (a CiDeployRole or an iam.Role with a CiOidcPrincipal does).';
+  let document = input.trustPolicy ?? {};
+  if (typeof document === 'string') {
+    // CloudFormation takes the document as a JSON string too: IAM gets exactly what it parses to.
+    try {
+      document = JSON.parse(document);
+    } catch {
+      unauditable('AssumeRolePolicyDocument', 'is a string that is not JSON', literalFix);
+      return { trusts, findings };
+    }
+  }
+  const statements = (document as { Statement?: unknown } | null)?.Statement;
+  if (document === null || typeof document !== 'object' || Array.isArray(document) || isIntrinsic(document) || isIntrinsic(statements)) {
+    if (mayTrustCi(document)) {
+      unauditable(`AssumeRolePolicyDocument ${renderExpression(document)}`, 'is a CloudFormation expression, decided at deployment', literalFix);
+    }
+    return { trusts, findings };
+  }
+  asList(statements).forEach((statement, index) => {
+    const where = `Statement[${index}]`;
+    if (statement === null || typeof statement !== 'object' || Array.isArray(statement) || isIntrinsic(statement)) {
+      if (mayTrustCi(statement)) {
+        unauditable(`${where} ${renderExpression(statement)}`, `has a statement that is a CloudFormation expression (${where}), decided at deployment`, literalFix);
+      }
       return;
     }
+    const stmt = statement as Record<string, unknown>;
+    if (stmt.Effect === 'Deny' || (stmt.Effect !== 'Allow' && !mayTrustCi(stmt))) {
+      return;
+    }
+    const access = webIdentityAccess(stmt);
+    if (access === 'none') {
+      return;
+    }
+    const error = (id: string, condition: string, message: string, fix: string): void => {
+      findings.push({ severity: 'error', id, rolePath: input.rolePath, condition: `${where} ${condition}`, message, fix });
+    };
+    if (stmt.Effect !== 'Allow') {
+      unauditable(`${where} Effect ${renderExpression(stmt.Effect)}`, `has an Effect that is not literal in ${where}`, 'Write "Effect": "Allow" or "Deny".');
+    }
+    if (access === 'expression') {
+      unauditable(`${where} Action ${renderExpression(stmt.Action)}`, `has an action that is a CloudFormation expression in ${where} (it may deploy as sts:AssumeRoleWithWebIdentity)`,
+        'Write the actions literally, e.g. "Action": "sts:AssumeRoleWithWebIdentity".');
+    }
+    if (access === 'notAction') {
+      error(FindingId.NOT_ACTION, `NotAction ${JSON.stringify(asList(stmt.NotAction).map(renderExpression))}`,
+        `The statement allows every action but ${JSON.stringify(asList(stmt.NotAction).map(renderExpression))}: ` +
+        'sts:AssumeRoleWithWebIdentity among them, and sts:AssumeRole and sts:AssumeRoleWithSAML for whatever principal it names.',
+        'Allow the action by name: "Action": "sts:AssumeRoleWithWebIdentity".');
+    }
+    if (containsFnIf(stmt.Condition) || containsFnIf(stmt.Principal) || containsFnIf(stmt.Action)) {
+      unauditable(`${where} Fn::If`, `has Fn::If in ${where}: the deployed statement depends on a template condition ` +
+        '(with AWS::NoValue a branch can drop a condition altogether)', 'Write the statement without Fn::If: one role per variant, or conditions that are always present.');
+    }
+    for (const any of anyPrincipals(stmt)) {
+      error(FindingId.ANY_PRINCIPAL, `Principal ${any}`,
+        `The statement lets ${any} call sts:AssumeRoleWithWebIdentity: tokens of any identity provider in the account, and of any job, may assume the role.`,
+        'Trust one CI provider by ARN ("Principal": { "Federated": "<provider ARN>" }) with conditions on its sub and aud keys.');
+    }
     const principal = stmt.Principal as Record<string, unknown> | undefined;
-    for (const federated of asList(principal?.Federated)) {
+    const federatedList = principal !== null && typeof principal === 'object' ? asList(principal.Federated) : [];
+    for (const federated of federatedList.filter((f) => !(typeof f === 'string' && /[*?]/.test(f)))) {
       const result = auditStatement(input, index, federated, conditionsOf(stmt.Condition), options);
       if (result) {
-        trusts.push(result.trust);
+        if (result.trust) {
+          trusts.push(result.trust);
+        }
         findings.push(...result.findings);
       }
     }
@@ -87,8 +155,41 @@ export function auditTrustPolicy(input: TrustPolicyInput, options: AuditOptions 
   return { trusts, findings };
 }
 
-function allowsWebIdentity(action: unknown): boolean {
-  return asList(action).some((a) => typeof a === 'string' && globMatchesIgnoreCase(a, WEB_IDENTITY));
+/** Whether a value that cannot be read might hold a CI trust: it mentions web identity, a federated principal or `*`. */
+function mayTrustCi(value: unknown): boolean {
+  return /webidentity|federated|"\*"/i.test(JSON.stringify(value) ?? '');
+}
+
+/** How a statement allows `sts:AssumeRoleWithWebIdentity`: by Action, by NotAction (not excluded), maybe (an expression), or not. */
+function webIdentityAccess(stmt: Record<string, unknown>): 'action' | 'notAction' | 'expression' | 'none' {
+  if (stmt.NotAction !== undefined) {
+    const excluded = asList(stmt.NotAction);
+    return excluded.some((a) => typeof a === 'string' && globMatchesIgnoreCase(a, WEB_IDENTITY)) ? 'none' : 'notAction';
+  }
+  const actions = asList(stmt.Action);
+  if (actions.some((a) => typeof a === 'string' && globMatchesIgnoreCase(a, WEB_IDENTITY))) {
+    return 'action';
+  }
+  return actions.some((a) => typeof a !== 'string') || isIntrinsic(stmt.Action) ? 'expression' : 'none';
+}
+
+/** The principals of a statement that stand for anyone: `"*"`, `{"AWS": "*"}`, a wildcard `Federated`, or any `NotPrincipal`. */
+function anyPrincipals(stmt: Record<string, unknown>): string[] {
+  const found: string[] = [];
+  if (stmt.NotPrincipal !== undefined) {
+    found.push(`NotPrincipal ${JSON.stringify(stmt.NotPrincipal)} (every principal but those)`);
+  }
+  const principal = stmt.Principal;
+  if (principal === '*') {
+    found.push('"*"');
+  } else if (principal !== null && typeof principal === 'object') {
+    for (const [kind, values] of Object.entries(principal as Record<string, unknown>)) {
+      for (const value of asList(values).filter((v) => typeof v === 'string' && /[*?]/.test(v))) {
+        found.push(`{ "${kind}": ${JSON.stringify(value)} }`);
+      }
+    }
+  }
+  return found;
 }
 
 function globMatchesIgnoreCase(pattern: string, text: string): boolean {
@@ -107,6 +208,7 @@ function conditionsOf(condition: unknown): KeyCondition[] {
         prefix: colon === -1 ? '' : normalizeIssuer(key.slice(0, colon)),
         claim: key.slice(colon + 1).toLowerCase(),
         values: asList(value).map(renderExpression),
+        raw: asList(value),
       });
     }
   }
@@ -136,7 +238,7 @@ function looksLikeCi(conditions: KeyCondition[], issuer: string, options: AuditO
 
 function auditStatement(
   input: TrustPolicyInput, index: number, federated: unknown, conditions: KeyCondition[], options: AuditOptions,
-): { trust: CiTrust; findings: Finding[] } | undefined {
+): { trust?: CiTrust; findings: Finding[] } | undefined {
   const findings: Finding[] = [];
   const finding = (severity: 'error' | 'warning', id: string, condition: string, message: string, fix: string): void => {
     findings.push({ severity, id, rolePath: input.rolePath, condition: `Statement[${index}] ${condition}`, message, fix });
@@ -155,6 +257,13 @@ function auditStatement(
   } else {
     // The principal cannot be read (an import, a parameter): the condition keys tell the issuer.
     const candidates = keyIssuers.filter((k) => looksLikeCi(conditions, k, options));
+    if (keyIssuers.length === 0) {
+      finding('error', FindingId.UNAUDITABLE, `Principal { "Federated": ${JSON.stringify(renderExpression(federated))} }`,
+        `The statement trusts a web identity provider that the audit cannot read (${renderExpression(federated)}: a parameter, an import ` +
+        'or a value of another stack) and has no condition on any issuer\'s keys: if it is a CI provider, every job of every repository may assume the role.',
+        'Reference the provider resource or its literal ARN, and add "StringEquals" conditions on its aud and sub keys.');
+      return { findings };
+    }
     if (candidates.length === 0) {
       return undefined;
     }
@@ -192,6 +301,8 @@ function auditStatement(
       finding('error', FindingId.UNSAFE_OPERATOR, `${c.operator} ${c.key} ${JSON.stringify(c.values)}`,
         `The operator '${c.operator}' on '${c.key}' ${unsafe}.`,
         `Use StringEquals (exact values) or StringLike (patterns) on '${c.key}'.`);
+    } else if (c.claim === 'sub' || c.claim === 'aud') {
+      safe.push({ ...c, values: literalValues(c, finding) });
     } else {
       safe.push(c);
     }
@@ -256,6 +367,31 @@ function auditStatement(
   };
 }
 
+/**
+ * The values of a `sub` or `aud` condition that the template decides, as IAM compares them:
+ * a policy variable (`${...}`) or a CloudFormation expression is an error, and left out.
+ */
+function literalValues(c: KeyCondition, finding: (severity: 'error', id: string, condition: string, message: string, fix: string) => void): string[] {
+  const values: string[] = [];
+  for (const raw of c.raw) {
+    const literal = literalString(raw);
+    if (literal === undefined) {
+      finding('error', FindingId.NON_LITERAL_VALUE, `${c.operator} ${c.key} ${JSON.stringify(raw)}`,
+        `The ${c.claim} value ${JSON.stringify(raw)} is a CloudFormation expression (a parameter, an import, a condition): its deployed value ` +
+        'cannot be audited, and a parameter can be deployed as \'*\'.',
+        `Write the ${c.claim} value literally in the template.`);
+    } else if (/\$\{[^}]*\}/.test(literal)) {
+      finding('error', FindingId.POLICY_VARIABLE, `${c.operator} ${c.key} ${JSON.stringify(literal)}`,
+        `The ${c.claim} value '${literal}' holds an IAM policy variable, which IAM replaces with a value of the request at request time ` +
+        `('\${${c.key}}' matches every token), so the condition does not restrict what it seems to.`,
+        `Write the ${c.claim} value without '\${...}'; a '$' that IAM must compare literally is written '\${$}'.`);
+    } else {
+      values.push(literal);
+    }
+  }
+  return values;
+}
+
 function isPatternOperator(operator: string): boolean {
   return /^StringLike$/i.test(operator);
 }
@@ -283,6 +419,19 @@ function unsafeOperator(operator: string, subjectOrAudience: boolean): string | 
   return undefined;
 }
 
+/**
+ * Whether a subject admits only jobs of one named environment, whose protection rules then
+ * apply. An environment pattern (`environment:*`, `environment:prod*`) is not: a workflow can
+ * name an environment that matches it and does not exist yet, which has no rules.
+ */
+function environmentGated(subject: TrustSubject): boolean {
+  if (subject.kind !== 'environment') {
+    return false;
+  }
+  const name = /(?:^|:)environment:([^:]*)/.exec(subject.value)?.[1] ?? '';
+  return !(isPatternOperator(subject.operator) && /[*?]/.test(name));
+}
+
 function adminFindings(input: TrustPolicyInput, trusts: CiTrust[]): Finding[] {
   if (input.adminReasons.length === 0) {
     return [];
@@ -290,7 +439,7 @@ function adminFindings(input: TrustPolicyInput, trusts: CiTrust[]): Finding[] {
   const findings: Finding[] = [];
   for (const trust of trusts) {
     const protectedRef = trust.pins.some((p) => p.claim === 'ref_protected' && /^StringEquals$/i.test(p.operator) && p.values.every((v) => v === 'true'));
-    const loose = trust.subjects.filter((s) => s.kind !== 'environment' && !(trust.platform === 'gitlab' && protectedRef && (s.kind === 'branch' || s.kind === 'tag')));
+    const loose = trust.subjects.filter((s) => !environmentGated(s) && !(trust.platform === 'gitlab' && protectedRef && (s.kind === 'branch' || s.kind === 'tag')));
     if (loose.length === 0) {
       continue;
     }

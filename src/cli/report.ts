@@ -1,4 +1,5 @@
 import { AssemblyError, loadAssembly } from './assembly';
+import { markdownCode, markdownText } from './markdown';
 import { platformName } from '../audit/ci-issuers';
 import { Finding } from '../audit/finding';
 import { auditStack, RoleAudit } from '../audit/template-audit';
@@ -151,15 +152,15 @@ function renderMarkdown(directory: string, summary: Summary, roles: RoleAudit[])
   for (const role of roles) {
     if (role.stack !== stack) {
       stack = role.stack;
-      lines.push('', `## Stack ${stack}`);
+      lines.push('', `## Stack ${markdownText(stack)}`);
     }
-    lines.push('', `### ${role.path}`, '');
+    lines.push('', `### ${markdownText(role.path)}`, '');
     for (const trust of mergeTrusts(role)) {
       const audiences = trust.audiences.length === 0 ? 'no audience condition' : `audience ${trust.audiences.map(code).join(', ')}`;
       lines.push(`- Provider: ${code(trust.issuer)} (${platformName(trust.platform)}), ${audiences}`);
       lines.push(`- Subjects:${trust.subjects.length === 0 ? ' none' : ''}`);
       for (const subject of trust.subjects) {
-        lines.push(`  - ${subject.description} (${subject.operator} ${subject.values.map(code).join(' or ')})`);
+        lines.push(`  - ${markdownText(subject.description)} (${markdownText(subject.operator)} ${subject.values.map(code).join(' or ')})`);
       }
       lines.push(`- Pinned claims: ${trust.pins.length === 0 ? 'none' : trust.pins.join(', ')}`);
     }
@@ -187,7 +188,7 @@ interface MergedTrust {
 function mergeTrusts(role: RoleAudit): MergedTrust[] {
   const merged = new Map<string, MergedTrust>();
   for (const trust of role.trusts) {
-    const pins = trust.pins.map((p) => `${code(p.claim)} = ${p.values.map(code).join(' or ')}${/^StringEquals$/i.test(p.operator) ? '' : ` (${p.operator})`}`);
+    const pins = trust.pins.map((p) => `${code(p.claim)} = ${p.values.map(code).join(' or ')}${/^StringEquals$/i.test(p.operator) ? '' : ` (${markdownText(p.operator)})`}`);
     const key = JSON.stringify([trust.issuer, trust.audiences, pins]);
     const entry = merged.get(key) ?? { issuer: trust.issuer, platform: trust.platform, audiences: trust.audiences, pins, subjects: [] };
     merged.set(key, entry);
@@ -207,7 +208,7 @@ function describePermissions(role: RoleAudit): string {
   const { managedPolicies, actions, adminReasons } = role.permissions;
   const parts: string[] = [];
   if (adminReasons.length > 0) {
-    parts.push(`**administrator-level** (${adminReasons.join('; ')})`);
+    parts.push(`**administrator-level** (${adminReasons.map(markdownText).join('; ')})`);
   }
   if (managedPolicies.length > 0) {
     parts.push(`managed policies ${managedPolicies.map(code).join(', ')}`);
@@ -220,11 +221,11 @@ function describePermissions(role: RoleAudit): string {
 }
 
 function describeFinding(finding: Finding): string {
-  return `**${finding.severity.toUpperCase()}** ${code(finding.id)}: ${finding.message} Condition: ${code(finding.condition)}. Fix: ${finding.fix}`;
+  return `**${finding.severity.toUpperCase()}** ${code(finding.id)}: ${markdownText(finding.message)} Condition: ${code(finding.condition)}. Fix: ${markdownText(finding.fix)}`;
 }
 
 function code(text: string): string {
-  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+  return markdownCode(text);
 }
 
 function count(n: number, noun: string): string {

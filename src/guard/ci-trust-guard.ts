@@ -1,9 +1,10 @@
-import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { referencedLogicalId } from '../audit/cfn-expression';
-import { Finding, formatFinding } from '../audit/finding';
+import { Finding, FindingId, formatFinding } from '../audit/finding';
 import { STACK_SET_TYPE, stackSetTemplate } from '../audit/stackset-templates';
-import { auditRole, auditStack, providerUrl, TemplateResource } from '../audit/template-audit';
+import { auditRole, auditStack, providerUrl, RoleAudit, TemplateResource } from '../audit/template-audit';
+import { checkOptionalKind, checkOptionalList } from '../private/runtime-checks';
 
 /** Resource types, besides roles, that the audit of a role reads: providers and attached policies. */
 const INDEXED_TYPES = new Set([
@@ -45,29 +46,60 @@ export interface CiTrustGuardProps {
  *
  * Errors (synthesis fails): no `sub` or `aud` condition, a wildcard in the owner,
  * repository, group or project position of `sub`, a set operator, `...IfExists`,
- * `StringNot...` or `...IgnoreCase` on a key of the issuer, condition keys of another issuer.
- * Warnings, acknowledgeable by id: pull request subjects, any branch, tag or job, a whole
- * owner or group, and administrator-level roles trusted by a branch rather than an
- * environment. Each message names the role, the condition and the fix.
+ * `StringNot...` or `...IgnoreCase` on a key of the issuer, condition keys of another issuer,
+ * any principal (`"*"`, `{"AWS": "*"}`) or `NotAction` with web identity, a policy variable or
+ * a CloudFormation expression in `sub` or `aud`, and whatever may be a CI trust but cannot be
+ * audited (an unreadable provider without conditions, `Fn::If`, a document that is an
+ * expression). Warnings, acknowledgeable by id: pull request subjects, any branch, tag or job,
+ * a whole owner or group, and administrator-level roles (`allowCdkDeploy()` included) trusted
+ * by a branch rather than an environment. Each message names the role, the condition and the fix.
  *
  * The guard reads the trust policy as CloudFormation will see it (the role's resolved
- * template), so add it last, to the app: `Aspects.of(app).add(new CiTrustGuard())`.
+ * template), so add it last, to the app: `CiTrustGuard.addTo(app)`.
  * Warnings of the same risk that a `CiDeployRole` already reported are not repeated.
+ *
+ * CDK applies an app's Aspects within the app's own stage only, and synthesizes every
+ * `Stage` (the application stages of a CDK Pipelines app) before: `Aspects.of(app).add(guard)`
+ * never sees their roles. `CiTrustGuard.addTo(app)` adds the guard to the app and to every
+ * stage in it; a stage the guard does not cover fails synthesis with an error that says so,
+ * rather than going unaudited.
  *
  * @example
  * import { CiTrustGuard } from 'cdk-ci-oidc';
  *
  * declare const app: App;
- * Aspects.of(app).add(new CiTrustGuard());
+ * CiTrustGuard.addTo(app);
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub
  */
 export class CiTrustGuard implements IAspect {
+  /**
+   * Adds one guard to `scope` and to every `Stage` below it (CDK does not carry an Aspect
+   * into a stage), and returns it. Call it once the stages are defined, e.g. at the end of
+   * the app; a stage defined later fails synthesis until it has the guard too.
+   *
+   * The guard is added with `AspectPriority.READONLY`: it only reads, and runs after the
+   * Aspects that change roles.
+   */
+  public static addTo(scope: IConstruct, props: CiTrustGuardProps = {}): CiTrustGuard {
+    const guard = new CiTrustGuard(props);
+    for (const construct of [scope, ...scope.node.findAll().filter((c) => c !== scope && Stage.isStage(c))]) {
+      if (!Aspects.of(construct).all.some((aspect) => aspect instanceof CiTrustGuard)) {
+        Aspects.of(construct).add(guard, { priority: AspectPriority.READONLY });
+      }
+    }
+    return guard;
+  }
+
   private readonly gitLabIssuers: string[];
+  /** The stages whose synthesis this guard took part in. */
+  private readonly auditedStages = new Set<IConstruct>();
   private readonly stacks = new Map<Stack, StackIndex>();
   private appProviders?: Map<string, Set<string>>;
 
   constructor(props: CiTrustGuardProps = {}) {
+    checkOptionalKind('CiTrustGuardProps', props, 'object', 'an object of options, or nothing');
+    checkOptionalList('CiTrustGuardProps.gitLabIssuers', props.gitLabIssuers, 'string', "issuers such as 'gitlab.example.com'");
     this.gitLabIssuers = [...(props.gitLabIssuers ?? [])];
   }
 
@@ -75,6 +107,10 @@ export class CiTrustGuard implements IAspect {
    * Audits `node` if it is an `AWS::IAM::Role` resource.
    */
   public visit(node: IConstruct): void {
+    if (Stage.isStage(node)) {
+      this.auditedStages.add(node);
+    }
+    this.checkStagesBelow(node);
     if (CfnResource.isCfnResource(node) && node.cfnResourceType === STACK_SET_TYPE) {
       this.visitStackSet(node);
       return;
@@ -82,15 +118,18 @@ export class CiTrustGuard implements IAspect {
     if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== 'AWS::IAM::Role') {
       return;
     }
-    const stack = Stack.of(node);
-    const index = this.indexOf(stack);
-    const logicalId = stack.resolve(node.logicalId) as string;
-    const audit = auditRole({
-      stack: stack.node.path,
-      template: { Resources: { ...index.resources, [logicalId]: renderResource(stack, node, logicalId) } },
-      pathOf: (id) => (id === logicalId ? node.node.path : index.paths.get(id)),
-      resolveOutside: (expression) => this.providerElsewhere(node, expression),
-    }, logicalId, { gitLabIssuers: this.gitLabIssuers });
+    const audit = this.auditOf(node);
+    if (audit instanceof Error) {
+      // A role that fails its own validation (e.g. a CiDeployRole without subjects) cannot be
+      // rendered: synthesis then reports the library's message, from the validation.
+      if (!ownersInvalid(node)) {
+        Annotations.of(node).addError(
+          `[${FindingId.UNAUDITABLE}] CiTrustGuard could not render the role '${node.node.path}' to read its trust policy ` +
+          `(${audit.message.split('\n')[0]}), so it cannot be audited. Fix the role's properties.`,
+        );
+      }
+      return;
+    }
     report(node, audit?.findings ?? []);
   }
 
@@ -110,6 +149,48 @@ export class CiTrustGuard implements IAspect {
     report(node, audits.flatMap((audit) => audit.findings));
   }
 
+  /** The audit of a role resource: undefined when it trusts no CI provider, the error when it cannot be rendered. */
+  private auditOf(node: CfnResource): RoleAudit | undefined | Error {
+    const stack = Stack.of(node);
+    const index = this.indexOf(stack);
+    const logicalId = stack.resolve(node.logicalId) as string;
+    let role: TemplateResource;
+    try {
+      role = renderResource(stack, node, logicalId);
+    } catch (error) {
+      return error as Error;
+    }
+    return auditRole({
+      stack: stack.node.path,
+      template: { Resources: { ...index.resources, [logicalId]: role } },
+      pathOf: (id) => (id === logicalId ? node.node.path : index.paths.get(id)),
+      resolveOutside: (expression) => this.providerElsewhere(node, expression),
+    }, logicalId, { gitLabIssuers: this.gitLabIssuers });
+  }
+
+  /**
+   * Fails when a stage below `node` holds CI roles (or roles it cannot read) that no guard
+   * audited: CDK synthesizes every stage before the Aspects of the stage around it run, and an
+   * Aspect never crosses into a stage. Stages without such roles have nothing to miss.
+   */
+  private checkStagesBelow(node: IConstruct): void {
+    for (const stage of node.node.children.filter((c): c is Stage => Stage.isStage(c))) {
+      const audited = this.auditedStages.has(stage)
+        || Aspects.of(stage).all.some((aspect) => aspect instanceof CiTrustGuard && aspect.auditedStages.has(stage));
+      const missed = audited ? [] : stage.node.findAll()
+        .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::IAM::Role')
+        .filter((role) => this.auditOf(role) !== undefined)
+        .map((role) => role.node.path);
+      if (missed.length > 0) {
+        throw new Error(
+          `CiTrustGuard cannot audit the roles of the stage '${stage.node.path}' (${missed.join(', ')}): CDK applies an Aspect within its own stage only, ` +
+          'and synthesizes every stage before. Add the guard with CiTrustGuard.addTo(app) once the stages are defined (it covers the app and every stage); ' +
+          'in a CDK Pipelines app, pipeline.addStage() synthesizes the stage at once, so call CiTrustGuard.addTo(stage) before it.',
+        );
+      }
+    }
+  }
+
   /** The providers and policies of a stack, resolved once per stack. */
   private indexOf(stack: Stack): StackIndex {
     let index = this.stacks.get(stack);
@@ -119,8 +200,11 @@ export class CiTrustGuard implements IAspect {
       for (const child of stack.node.findAll()) {
         if (CfnResource.isCfnResource(child) && INDEXED_TYPES.has(child.cfnResourceType) && Stack.of(child) === stack) {
           const id = stack.resolve(child.logicalId) as string;
-          resources[id] = renderResource(stack, child, id);
-          paths.set(id, child.node.path);
+          const rendered = tryRender(stack, child, id);
+          if (rendered !== undefined) {
+            resources[id] = rendered;
+            paths.set(id, child.node.path);
+          }
         }
       }
       index = { resources, paths };
@@ -144,7 +228,7 @@ export class CiTrustGuard implements IAspect {
         if (CfnResource.isCfnResource(child) && (child.cfnResourceType === 'AWS::IAM::OIDCProvider' || child.cfnResourceType === 'Custom::AWSCDKOpenIdConnectProvider')) {
           const stack = Stack.of(child);
           const id = stack.resolve(child.logicalId) as string;
-          const url = providerUrl(renderResource(stack, child, id));
+          const url = providerUrl(tryRender(stack, child, id));
           if (url !== undefined) {
             const urls = this.appProviders.get(id) ?? new Set<string>();
             urls.add(url);
@@ -168,6 +252,25 @@ function renderResource(stack: Stack, resource: CfnResource, logicalId: string):
     Resources?: Record<string, TemplateResource>;
   };
   return rendered.Resources?.[logicalId] ?? {};
+}
+
+/** A resource as its template will show it, or undefined when it cannot be rendered (its own validation reports why). */
+function tryRender(stack: Stack, resource: CfnResource, logicalId: string): TemplateResource | undefined {
+  try {
+    return renderResource(stack, resource, logicalId);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a construct above `node` in its stack fails its own validation, which synthesis reports. */
+function ownersInvalid(node: IConstruct): boolean {
+  for (let scope = node.node.scope; scope !== undefined && !Stack.isStack(scope); scope = scope.node.scope) {
+    if (scope.node.validate().length > 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Errors as errors; warnings once, unless the node already carries the same risk's warning. */

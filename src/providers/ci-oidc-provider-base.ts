@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ICiOidcProvider } from './ci-oidc-provider';
 import { CiPlatform } from './ci-platform';
 import { providerAudience } from './default-audience';
+import { checkOptionalList, checkOptions } from '../private/runtime-checks';
 
 /**
  * Options shared by the providers of every CI platform.
@@ -83,6 +84,8 @@ export abstract class CiOidcProviderBase extends Resource implements ICiOidcProv
   protected constructor(
     scope: Construct, id: string, platform: CiPlatform, issuer: string, conditionClaims: string[], options: CiOidcProviderOptions,
   ) {
+    checkOptions('CiOidcProviderOptions', options, { audience: 'string', removalPolicy: Object.values(RemovalPolicy), thumbprints: 'array' });
+    checkOptionalList('CiOidcProviderOptions.thumbprints', options.thumbprints, 'string', 'SHA-1 thumbprints, 40 hexadecimal characters each');
     super(scope, id);
     this.platform = platform;
     this.issuer = issuer;

@@ -1,5 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { checkKind } from '../private/runtime-checks';
 
 /** The audience that `aws-actions/configure-aws-credentials` requests, and GitLab jobs are told to. */
 export const STS_AUDIENCE = 'sts.amazonaws.com';
@@ -25,6 +26,7 @@ export function providerAudience(scope: IConstruct, given: string | undefined): 
 
 /** Validates an audience given by the user; tokens are accepted as they are. */
 export function validateAudience(property: string, audience: string): string {
+  checkKind(property, audience, 'string', `a string such as '${STS_AUDIENCE}'`);
   if (Token.isUnresolved(audience)) {
     return audience;
   }

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { hostnameProblem } from './hostname';
 import { GITHUB_DOT_COM_CONDITION_CLAIMS } from '../audit/ci-issuers';
+import { checkKind } from '../private/runtime-checks';
 
 /** The host of github.com's OIDC issuer. */
 const GITHUB_DOT_COM_HOST = 'token.actions.githubusercontent.com';
@@ -56,6 +57,7 @@ export class GitHubIssuer {
    * @see https://docs.github.com/en/enterprise-server@latest/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect
    */
   public static enterpriseServer(hostname: string): GitHubIssuer {
+    checkKind('GitHubIssuer.enterpriseServer(hostname)', hostname, 'string', "a host name such as 'github.example.com'");
     const problem = Token.isUnresolved(hostname) ? 'a token' : hostnameProblem(hostname);
     if (problem) {
       throw new Error(
@@ -86,6 +88,7 @@ export class GitHubIssuer {
 }
 
 function checkSlug(property: string, value: string, example: string): void {
+  checkKind(property, value, 'string', `a slug such as '${example}'`);
   if (Token.isUnresolved(value) || !SLUG.test(value) || value.length > 63) {
     throw new Error(
       `${property} must be a literal slug of lowercase letters, digits and single inner hyphens (at most 63 characters), ` +

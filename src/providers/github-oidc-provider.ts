@@ -5,6 +5,7 @@ import { CiPlatform } from './ci-platform';
 import { GitHubIssuer } from './github-issuer';
 import { IssuerDescription } from './issuer-description';
 import { importProviderByArn, importProviderOfAccount } from './provider-import';
+import { checkOptionalKind, invalid, shownValue } from '../private/runtime-checks';
 
 /**
  * Properties of a `GitHubOidcProvider`.
@@ -58,6 +59,7 @@ export class GitHubOidcProvider extends CiOidcProviderBase {
    * in the stack's partition.
    */
   public static fromAccount(scope: Construct, id: string, options: GitHubOidcProviderFromAccountOptions = {}): ICiOidcProvider {
+    checkIssuerOption('GitHubOidcProvider.fromAccount() options', options);
     return importProviderOfAccount(scope, id, describe(options.issuer), options.account, options.audience);
   }
 
@@ -70,14 +72,25 @@ export class GitHubOidcProvider extends CiOidcProviderBase {
   public static fromOidcProviderArn(
     scope: Construct, id: string, oidcProviderArn: string, options: GitHubOidcProviderImportOptions = {},
   ): ICiOidcProvider {
+    checkIssuerOption('GitHubOidcProvider.fromOidcProviderArn() options', options);
     return importProviderByArn(
       scope, id, oidcProviderArn, describe(options.issuer), options.audience, 'GitHubOidcProvider.fromOidcProviderArn(oidcProviderArn)',
     );
   }
 
   constructor(scope: Construct, id: string, props: GitHubOidcProviderProps = {}) {
+    checkIssuerOption('GitHubOidcProviderProps', props);
     const issuer = props.issuer ?? GitHubIssuer.gitHubDotCom();
     super(scope, id, CiPlatform.GITHUB_ACTIONS, issuer.issuer, issuer.conditionClaims, props);
+  }
+}
+
+/** Throws unless `options` is an object (or nothing) whose `issuer` is a `GitHubIssuer` (or nothing). */
+function checkIssuerOption(property: string, options: { issuer?: GitHubIssuer }): void {
+  checkOptionalKind(property, options, 'object', 'an object of options, or nothing');
+  if (options?.issuer !== undefined && !(options.issuer instanceof GitHubIssuer)) {
+    throw invalid(`${property}.issuer`, shownValue(options.issuer), 'it is not a GitHubIssuer',
+      "GitHubIssuer.gitHubDotCom(), GitHubIssuer.enterpriseCloud('acme-corp'), GitHubIssuer.dataResidency('octocorp') or GitHubIssuer.enterpriseServer('github.example.com')");
   }
 }
 

@@ -5,6 +5,7 @@ import { CiPlatform } from './ci-platform';
 import { parseGitLabUrl } from './gitlab-url';
 import { IssuerDescription } from './issuer-description';
 import { importProviderByArn, importProviderOfAccount } from './provider-import';
+import { checkOptionalKind } from '../private/runtime-checks';
 
 /**
  * Properties of a `GitLabOidcProvider`.
@@ -67,6 +68,7 @@ export class GitLabOidcProvider extends CiOidcProviderBase {
    * the stack's partition.
    */
   public static fromAccount(scope: Construct, id: string, options: GitLabOidcProviderFromAccountOptions = {}): ICiOidcProvider {
+    checkOptionalKind('GitLabOidcProvider.fromAccount() options', options, 'object', 'an object of options, or nothing');
     return importProviderOfAccount(scope, id, describe('GitLabOidcProvider.fromAccount() url', options.url), options.account, options.audience);
   }
 
@@ -79,6 +81,7 @@ export class GitLabOidcProvider extends CiOidcProviderBase {
   public static fromOidcProviderArn(
     scope: Construct, id: string, oidcProviderArn: string, options: GitLabOidcProviderImportOptions = {},
   ): ICiOidcProvider {
+    checkOptionalKind('GitLabOidcProvider.fromOidcProviderArn() options', options, 'object', 'an object of options, or nothing');
     return importProviderByArn(
       scope, id, oidcProviderArn, describe('GitLabOidcProvider.fromOidcProviderArn() url', options.url), options.audience,
       'GitLabOidcProvider.fromOidcProviderArn(oidcProviderArn)',
@@ -91,6 +94,7 @@ export class GitLabOidcProvider extends CiOidcProviderBase {
   public readonly url: string;
 
   constructor(scope: Construct, id: string, props: GitLabOidcProviderProps = {}) {
+    checkOptionalKind('GitLabOidcProviderProps', props, 'object', 'an object of options, or nothing');
     const parsed = parseGitLabUrl('GitLabOidcProvider url', props.url);
     super(scope, id, CiPlatform.GITLAB_CI, parsed.issuer, parsed.conditionClaims, props);
     this.url = `https://${parsed.issuer}`;

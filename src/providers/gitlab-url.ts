@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { hostnameProblem } from './hostname';
 import { GITLAB_DOT_COM_CONDITION_CLAIMS } from '../audit/ci-issuers';
+import { checkOptionalKind } from '../private/runtime-checks';
 
 /** gitlab.com's issuer, without `https://`. */
 export const GITLAB_DOT_COM_ISSUER = 'gitlab.com';
@@ -26,6 +27,7 @@ export interface GitLabIssuerParts {
  * @param url `https://gitlab.com` or a self-managed instance's URL; undefined for gitlab.com
  */
 export function parseGitLabUrl(property: string, url: string | undefined): GitLabIssuerParts {
+  checkOptionalKind(property, url, 'string', URL_FORM);
   if (url === undefined) {
     return { issuer: GITLAB_DOT_COM_ISSUER, conditionClaims: [...GITLAB_DOT_COM_CONDITION_CLAIMS] };
   }

@@ -5,11 +5,13 @@ import { CiPlatform } from './ci-platform';
 import { providerAudience } from './default-audience';
 import { IssuerDescription } from './issuer-description';
 import { ACCOUNT_ID } from '../private/aws-names';
+import { checkKind, checkOptionalKind } from '../private/runtime-checks';
 
 /** The provider of `issuer` in `account` (default: the stack's), with a partition-aware ARN. */
 export function importProviderOfAccount(
   scope: Construct, id: string, issuer: IssuerDescription, account: string | undefined, audience: string | undefined,
 ): ICiOidcProvider {
+  checkOptionalKind('account', account, 'string', "12 digits, e.g. '123456789012'");
   if (account !== undefined && !Token.isUnresolved(account) && !ACCOUNT_ID.test(account)) {
     throw new Error(`Invalid account '${account}': it is not an AWS account id. Allowed form: 12 digits, e.g. '123456789012'.`);
   }
@@ -31,6 +33,7 @@ export function importProviderOfAccount(
 export function importProviderByArn(
   scope: Construct, id: string, arn: string, issuer: IssuerDescription, audience: string | undefined, property: string,
 ): ICiOidcProvider {
+  checkKind(property, arn, 'string', "'arn:<partition>:iam::<account>:oidc-provider/<issuer>'");
   const named = namedIssuer(arn);
   if (named !== undefined && named !== issuer.issuer) {
     throw new Error(

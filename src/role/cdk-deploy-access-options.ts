@@ -43,11 +43,18 @@ export interface CdkDeployAccessOptions {
   /**
    * The regions whose bootstrap roles may be assumed, e.g. `['eu-west-1', 'us-east-1']`.
    *
-   * With regions, every role ARN is listed; without, the region at the end of the role name
-   * is a wildcard (`cdk-hnb659fds-deploy-role-123456789012-*`), which matches only roles of
-   * the named accounts.
+   * With regions, every role ARN is listed. Without, there is one ARN per direction of the
+   * regions of the stack's partition (the commercial partition in an environment-agnostic
+   * stack, as aws-cdk-lib's `RegionInfo` lists them), with `?` for the area and the number:
+   * `cdk-hnb659fds-deploy-role-123456789012-??-west-?`. Each `?` is exactly one character, so
+   * what matches is a role named `cdk-<qualifier>-<kind>-role-<account>-` followed by a
+   * region's shape (two characters, `-`, a direction such as `east`, `southeast`, `gov-west`,
+   * `-`, one character): the bootstrap roles of every region of the partition, today's and
+   * later ones in those directions, and roles named like them. Never another name (a `*` would
+   * match `...-123456789012-anything`), and never a role under a path: a second statement denies
+   * roles whose path holds `cdk-<qualifier>-` (bootstrap roles have no path).
    *
-   * @default - every region (a wildcard in the region part of the role names)
+   * @default - every region of the partition that aws-cdk-lib knows, as above
    */
   readonly regions?: string[];
 
@@ -56,10 +63,12 @@ export interface CdkDeployAccessOptions {
    * `o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/`: every account in that organizational unit and
    * the units below it.
    *
-   * The role ARNs then have a wildcard account (`arn:aws:iam::*:role/cdk-hnb659fds-deploy-role-*`),
-   * bounded by `ForAnyValue:StringLike` on `aws:ResourceOrgPaths`, the Organizations path of the
-   * account that owns the assumed role. A role in an account outside the organization carries no
-   * such path and is refused.
+   * The role ARNs then have a wildcard account (`arn:aws:iam::*:role/cdk-hnb659fds-deploy-role-????????????-eu-west-1`:
+   * twelve `?` for the account in the name), bounded by `ForAnyValue:StringLike` on
+   * `aws:ResourceOrgPaths`, the Organizations path of the account that owns the assumed role.
+   * A role in an account outside the organization carries no such path and is refused. A second
+   * statement denies roles under a path that holds `cdk-<qualifier>-`, the only roles a `?`
+   * could otherwise reach: bootstrap roles have no path.
    *
    * @default - no organization path: the `accounts` are listed
    * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceorgpaths

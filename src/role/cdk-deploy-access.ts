@@ -3,6 +3,7 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { CdkBootstrapRole, CdkDeployAccessOptions } from './cdk-deploy-access-options';
 import { ACCOUNT_ID, REGION_NAME } from '../private/aws-names';
+import { checkOptionalList, checkOptionalOneOf, checkOptions } from '../private/runtime-checks';
 import { invalid } from '../subjects/literal-part';
 
 /** The bootstrap template's `AllowedPattern` for the qualifier (role names stay within 64 characters). */
@@ -15,11 +16,27 @@ const ALL_ROLES = [CdkBootstrapRole.DEPLOY, CdkBootstrapRole.FILE_PUBLISHING, Cd
 /** Longest value a token may stand for, to estimate the policy size. */
 const TOKEN_LENGTH = { partition: 'aws-us-gov'.length, account: 12, region: 'ap-southeast-5'.length };
 
+/** The statements that let a role assume the CDK bootstrap roles. */
+export interface CdkDeployAccessStatements {
+  /** Allows `sts:AssumeRole` on the bootstrap roles. */
+  readonly allow: iam.PolicyStatement;
+  /**
+   * Where a role name has a wildcard (no regions given, or organization paths), denies roles
+   * under a path that holds `cdk-<qualifier>-`, which a `?` standing for `/` could otherwise
+   * reach (`role/cdk-<qualifier>-deploy-role-<account>-/x-east-1`): bootstrap roles have no path.
+   */
+  readonly deny?: iam.PolicyStatement;
+}
+
+/** Twelve `?`: exactly one account id's length, where the account is unknown (organization paths). */
+const ANY_ACCOUNT_IN_NAME = '?'.repeat(12);
+
 /**
- * The statement that lets `role` assume the CDK bootstrap roles chosen by `options`.
+ * The statements that let `role` assume the CDK bootstrap roles chosen by `options`.
  * Every value is validated before anything is built: bad input never widens the statement.
  */
-export function cdkDeployAccessStatement(scope: IConstruct, options: CdkDeployAccessOptions): iam.PolicyStatement {
+export function cdkDeployAccessStatement(scope: IConstruct, options: CdkDeployAccessOptions): CdkDeployAccessStatements {
+  checkArguments(options);
   const stack = Stack.of(scope);
   const qualifier = options.qualifier ?? scope.node.tryGetContext(BOOTSTRAP_QUALIFIER_CONTEXT) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
   checkQualifier(qualifier);
@@ -27,7 +44,7 @@ export function cdkDeployAccessStatement(scope: IConstruct, options: CdkDeployAc
   const givenRegions = checkList('regions', options.regions);
   givenRegions?.forEach(checkRegion);
   checkPartitions(stack, givenRegions ?? []);
-  const regions = unique(givenRegions ?? ['*']);
+  const regions = unique(givenRegions ?? regionPatterns(stack));
   const paths = checkList('organizationPaths', options.organizationPaths);
   if (paths !== undefined && options.accounts !== undefined) {
     throw new Error(
@@ -45,8 +62,9 @@ export function cdkDeployAccessStatement(scope: IConstruct, options: CdkDeployAc
   for (const account of accounts) {
     for (const role of roles) {
       for (const region of regions) {
-        // With organization paths the account is unknown: '*' in the name too, bounded by the condition.
-        const name = `cdk-${qualifier}-${role}-role-${account}-${region}`;
+        // With organization paths the account is unknown: '*' in the ARN, bounded by the condition, and
+        // twelve '?' in the name, which the deny statement keeps from spanning a path.
+        const name = `cdk-${qualifier}-${role}-role-${orgPaths ? ANY_ACCOUNT_IN_NAME : account}-${region}`;
         resources.push(stack.formatArn({ service: 'iam', region: '', account, resource: 'role', resourceName: name }));
         size += estimatedLength(stack, account, region, name);
       }
@@ -56,14 +74,50 @@ export function cdkDeployAccessStatement(scope: IConstruct, options: CdkDeployAc
     throw new Error(
       `CdkDeployAccessOptions: ${resources.length} bootstrap role ARNs (${accounts.length} accounts x ${roles.length} roles x ${regions.length} regions) ` +
       `take about ${size} characters, over the ${ROLE_INLINE_POLICY_LIMIT} that IAM allows for a role's inline policies. ` +
-      'Leave regions out (one ARN per account and role), use organizationPaths, or split the accounts across roles.',
+      'List only the regions you deploy to (regions: [...]), use organizationPaths, or split the accounts across roles.',
     );
   }
-  return new iam.PolicyStatement({
-    actions: options.allowSessionTags ? ['sts:AssumeRole', 'sts:TagSession'] : ['sts:AssumeRole'],
+  const actions = options.allowSessionTags ? ['sts:AssumeRole', 'sts:TagSession'] : ['sts:AssumeRole'];
+  const allow = new iam.PolicyStatement({
+    actions,
     resources,
     conditions: orgPaths ? { 'ForAnyValue:StringLike': { 'aws:ResourceOrgPaths': orgPaths.map((path) => `${path}*`) } } : undefined,
   });
+  const deny = orgPaths || givenRegions === undefined ? new iam.PolicyStatement({
+    effect: iam.Effect.DENY,
+    actions,
+    resources: [stack.formatArn({ service: 'iam', region: '', account: '*', resource: 'role', resourceName: `*cdk-${qualifier}-*/*` })],
+  }) : undefined;
+  return { allow, deny };
+}
+
+/**
+ * The region part of the role names when no regions are given: one pattern per direction of
+ * the regions of the stack's partition (the commercial one, in an environment-agnostic stack)
+ * that aws-cdk-lib knows, with `?` for the two-letter area and the number: `??-east-?`,
+ * `??-southeast-?` ... Every `?` stands for exactly one character, so a name matches only with
+ * a region's shape; the one `?` that could stand for `/` (a role path) is covered by the deny
+ * statement. A `*` would match `cdk-...-<account>-anything`, and roles under any path that
+ * begins with a bootstrap role's name.
+ */
+function regionPatterns(stack: Stack): string[] {
+  const partition = Token.isUnresolved(stack.partition) ? 'aws' : stack.partition;
+  return unique(RegionInfo.regions
+    .filter((region) => region.partition === partition)
+    .map((region) => /^[a-z]{2}-(.+)-\d$/.exec(region.name)?.[1])
+    .filter((direction): direction is string => direction !== undefined)
+    .map((direction) => `??-${direction}-?`)).sort();
+}
+
+/** The argument types, for callers that TypeScript does not check. */
+function checkArguments(options: CdkDeployAccessOptions): void {
+  checkOptions('CdkDeployAccessOptions', options, { qualifier: 'string', allowSessionTags: 'boolean' });
+  for (const list of ['accounts', 'regions', 'organizationPaths'] as const) {
+    checkOptionalList(`CdkDeployAccessOptions.${list}`, options[list], 'string', 'a list of strings');
+  }
+  checkOptionalList('CdkDeployAccessOptions.roles', options.roles, 'string', 'a list of CdkBootstrapRole values');
+  (options.roles ?? []).forEach((role, i) => checkOptionalOneOf(`CdkDeployAccessOptions.roles[${i}]`, role, Object.values(CdkBootstrapRole),
+    'CdkBootstrapRole.DEPLOY, FILE_PUBLISHING, IMAGE_PUBLISHING or LOOKUP'));
 }
 
 function checkQualifier(qualifier: string): void {

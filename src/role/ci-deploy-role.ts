@@ -5,6 +5,7 @@ import { CdkDeployAccessOptions } from './cdk-deploy-access-options';
 import { CiDeployRoleOptions } from './ci-deploy-role-options.generated';
 import { CiOidcPrincipal } from './ci-oidc-principal';
 import { CiTrustOptions } from './ci-trust-options';
+import { checkProvider, checkTrustOptions } from './trust-arguments';
 import { DEFAULT_TRUST_POLICY_QUOTA, MAX_TRUST_POLICY_QUOTA, trustPolicySize } from './trust-policy-size';
 import { renderGitHubActionsJob } from '../pipeline/github-actions-job';
 import { GitHubActionsJobOptions } from '../pipeline/github-actions-job-options';
@@ -12,6 +13,8 @@ import { renderGitLabCiJob } from '../pipeline/gitlab-ci-job';
 import { GitLabCiJobOptions } from '../pipeline/gitlab-ci-job-options';
 import { addRoleArnOutput } from '../pipeline/role-arn-output';
 import { RoleArnOutputOptions } from '../pipeline/role-arn-output-options';
+import { checkOptions, invalid, OptionsShape, shownValue } from '../private/runtime-checks';
+import { SubjectRisk } from '../private/subject-spec';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 
@@ -75,10 +78,29 @@ export class CiDeployRole extends iam.Role {
   private readonly trustPolicySizeQuota: number;
 
   constructor(scope: Construct, id: string, props: CiDeployRoleProps) {
+    checkTrustOptions('CiDeployRoleProps', props, 'optional');
+    checkProvider('CiDeployRoleProps.provider', props.provider);
+    checkOptions('CiDeployRoleProps', props, {
+      roleName: 'string',
+      path: 'string',
+      description: 'string',
+      trustPolicySizeQuota: 'number',
+      maxSessionDuration: 'object',
+      managedPolicies: 'array',
+      inlinePolicies: 'object',
+      permissionsBoundary: 'object',
+    });
     checkSessionDuration(props.maxSessionDuration);
     const quota = props.trustPolicySizeQuota ?? DEFAULT_TRUST_POLICY_QUOTA;
     checkQuota(quota);
-    const principal = CiOidcPrincipal._forRole(props.provider, props);
+    // The principal hears of every subject, however it is added, and the role gives its warnings.
+    let self: CiDeployRole | undefined;
+    const principal = CiOidcPrincipal._forRole(props.provider, props, {
+      get path() {
+        return self?.node.path ?? id;
+      },
+      subjectAdded: (subject, unpinned) => self?.warnAbout(subject, unpinned),
+    });
     super(scope, id, {
       // Only iam.Role's own options: the trust options are the principal's.
       roleName: props.roleName,
@@ -90,6 +112,7 @@ export class CiDeployRole extends iam.Role {
       assumedBy: principal,
       maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
     });
+    self = this;
     this.provider = props.provider;
     this.principal = principal;
     this.trustPolicySizeQuota = quota;
@@ -108,7 +131,10 @@ export class CiDeployRole extends iam.Role {
    * Lets one more kind of job assume the role.
    */
   public addSubject(subject: CiSubject): void {
-    const unpinned = this.principal._trust.addSubject(subject);
+    this.principal.addSubject(subject);
+  }
+
+  private warnAbout(subject: CiSubject, unpinned: SubjectRisk[]): void {
     // Emitted on the role's resource: older aws-cdk-lib versions ignore an acknowledgement made on the
     // construct that emits the warning afterwards (aws/aws-cdk#38820), but honour one made on a parent.
     const target = this.node.defaultChild ?? this;
@@ -123,12 +149,22 @@ export class CiDeployRole extends iam.Role {
    *
    * The target environments must be bootstrapped with `--trust <this role's account>`.
    *
-   * @returns the statement added to the role's policy
+   * This is administrator-level access: the deploy role deploys with CloudFormation's execution
+   * policy, `AdministratorAccess` by default. Trust an environment with required reviewers
+   * (`CiTrustGuard` warns about a branch or pull request). Where the role names hold `?`
+   * (no `regions`, or `organizationPaths`), a second statement denies roles under a path that
+   * holds `cdk-<qualifier>-`, so that a `?` never stands for the `/` of a role path; see
+   * `CdkDeployAccessOptions.regions` for exactly which roles match.
+   *
+   * @returns the statement that allows `sts:AssumeRole`, added to the role's policy
    */
   public allowCdkDeploy(options: CdkDeployAccessOptions = {}): iam.PolicyStatement {
-    const statement = cdkDeployAccessStatement(this, options);
-    this.addToPrincipalPolicy(statement);
-    return statement;
+    const { allow, deny } = cdkDeployAccessStatement(this, options);
+    this.addToPrincipalPolicy(allow);
+    if (deny !== undefined) {
+      this.addToPrincipalPolicy(deny);
+    }
+    return allow;
   }
 
   /**
@@ -140,6 +176,7 @@ export class CiDeployRole extends iam.Role {
    * @returns YAML text
    */
   public renderGitHubActionsJob(options: GitHubActionsJobOptions = {}): string {
+    checkOptions('renderGitHubActionsJob() options', options, { ...JOB_OPTIONS, runsOn: 'string', checkout: 'boolean' });
     return renderGitHubActionsJob(this, options);
   }
 
@@ -151,6 +188,7 @@ export class CiDeployRole extends iam.Role {
    * @returns YAML text
    */
   public renderGitLabCiJob(options: GitLabCiJobOptions = {}): string {
+    checkOptions('renderGitLabCiJob() options', options, { ...JOB_OPTIONS, image: 'string', stage: 'string' });
     return renderGitLabCiJob(this, options);
   }
 
@@ -158,6 +196,7 @@ export class CiDeployRole extends iam.Role {
    * Adds a stack output with the role's ARN, the value the pipeline needs.
    */
   public addArnOutput(options: RoleArnOutputOptions = {}): CfnOutput {
+    checkOptions('RoleArnOutputOptions', options, { outputName: 'string', description: 'string', exportName: 'string' });
     return addRoleArnOutput(this, options);
   }
 
@@ -220,6 +259,9 @@ export class CiDeployRole extends iam.Role {
   }
 }
 
+/** The options every rendered job has, by kind. */
+const JOB_OPTIONS: OptionsShape = { region: 'string', roleArn: 'string', jobName: 'string', commands: 'array' };
+
 /**
  * How far below the quota a size counted without resolving must be to skip the exact count:
  * room for any difference in how aws-cdk-lib renders the statements.
@@ -227,6 +269,9 @@ export class CiDeployRole extends iam.Role {
 const UNRESOLVED_COUNT_MARGIN = 256;
 
 function checkSessionDuration(duration: Duration | undefined): void {
+  if (duration !== undefined && !(duration instanceof Duration)) {
+    throw invalid('maxSessionDuration', shownValue(duration), 'it is not a Duration', 'Duration.hours(1) to Duration.hours(12)');
+  }
   if (duration === undefined || Token.isUnresolved(duration.toSeconds())) {
     return;
   }

@@ -17,10 +17,15 @@ type Operator = 'StringEquals' | 'StringLike';
 
 /** One statement: the subjects that share an operator and the same pinned claims. */
 interface StatementGroup {
-  readonly statement: iam.PolicyStatement;
   readonly claims: string[];
   readonly operator: Operator;
   readonly pins: ClaimPin[];
+}
+
+/** A trust policy the statements were written into, and the statements written there. */
+interface AttachedDocument {
+  readonly document: iam.PolicyDocument;
+  readonly mutate?: (statement: iam.PolicyStatement) => void;
 }
 
 /**
@@ -30,10 +35,13 @@ interface StatementGroup {
  * `StringEquals`, patterns `StringLike`, and the two never share a statement, where
  * IAM would AND them. Each statement's `sub` values are read at synthesis, so subjects
  * added later join the statement of their group.
+ *
+ * Every trust policy gets statements of its own: what a role does to its statements
+ * (`externalIds`, `withSessionTags()`, `withConditions()`) never reaches another role's.
  */
 export class TrustStatements {
   private readonly groups = new Map<string, StatementGroup>();
-  private readonly documents: iam.PolicyDocument[] = [];
+  private readonly documents: AttachedDocument[] = [];
   private readonly added: CiSubject[] = [];
 
   constructor(public readonly settings: TrustSettings) {
@@ -52,6 +60,11 @@ export class TrustStatements {
     return [...this.added];
   }
 
+  /** The number of trust policies the statements were written into. */
+  public get documentCount(): number {
+    return this.documents.length;
+  }
+
   /** The number of statements. */
   public get statementCount(): number {
     return this.groups.size;
@@ -62,7 +75,7 @@ export class TrustStatements {
    * warnings for optional pins the issuer cannot carry.
    */
   public addSubject(subject: CiSubject): SubjectRisk[] {
-    const spec = subject._spec;
+    const spec = subject !== null && typeof subject === 'object' ? subject._spec : undefined;
     if (spec === undefined) {
       throw new Error(`'${subject}' is not a subject built by this library; use GitHubRepository, GitHubOwner, GitLabProject, GitLabGroup or the fromClaim factories.`);
     }
@@ -95,10 +108,10 @@ export class TrustStatements {
     const key = JSON.stringify([operator, pins.map((pin) => [pin.claim, pin.value])]);
     let group = this.groups.get(key);
     if (!group) {
-      group = this.newGroup(operator, pins);
+      group = { claims: [], operator, pins };
       this.groups.set(key, group);
-      for (const document of this.documents) {
-        document.addStatements(group.statement);
+      for (const attached of this.documents) {
+        this.write(attached, group);
       }
     }
     for (const claim of spec.claims) {
@@ -110,11 +123,15 @@ export class TrustStatements {
     return warnings;
   }
 
-  /** Adds the statements to a trust policy; statements of later subjects follow. */
-  public attach(document: iam.PolicyDocument): void {
-    this.documents.push(document);
+  /**
+   * Adds the statements to a trust policy; statements of later subjects follow. `mutate`
+   * changes this policy's statements only (e.g. extra conditions of `withConditions()`).
+   */
+  public attach(document: iam.PolicyDocument, mutate?: (statement: iam.PolicyStatement) => void): void {
+    const attached = { document, mutate };
+    this.documents.push(attached);
     for (const group of this.groups.values()) {
-      document.addStatements(group.statement);
+      this.write(attached, group);
     }
   }
 
@@ -133,26 +150,30 @@ export class TrustStatements {
     return Token.isUnresolved(JSON.stringify(statements)) ? undefined : { Statement: statements, Version: '2012-10-17' };
   }
 
-  /** The condition block of the only statement, for a principal used outside a trust policy. */
+  /**
+   * The condition block of the only statement, for a principal used outside a trust policy:
+   * a copy of the subjects of now, which later subjects never change.
+   */
   public singleStatementConditions(): iam.Conditions | undefined {
     if (this.groups.size !== 1) {
       return undefined;
     }
     const [group] = this.groups.values();
-    return group.statement.conditions;
+    return this.conditions(group.operator, group.pins, subValue(group.claims));
   }
 
-  private newGroup(operator: Operator, pins: ClaimPin[]): StatementGroup {
-    const claims: string[] = [];
+  /** A new statement of one group for one trust policy. */
+  private write(attached: AttachedDocument, group: StatementGroup): void {
     // Uncached: a cached Lazy keeps the values of its first resolution (e.g. a trustPolicySize
     // read) and would silently drop subjects added afterwards.
-    const sub = Lazy.uncachedAny({ produce: () => subValue(claims) });
+    const sub = Lazy.uncachedAny({ produce: () => subValue(group.claims) });
     const statement = new iam.PolicyStatement({
       actions: [ASSUME_ROLE_WITH_WEB_IDENTITY],
       principals: [new iam.WebIdentityPrincipal(this.settings.provider.oidcProviderArn)],
-      conditions: this.conditions(operator, pins, sub),
+      conditions: this.conditions(group.operator, group.pins, sub),
     });
-    return { statement, claims, operator, pins };
+    attached.mutate?.(statement);
+    attached.document.addStatements(statement);
   }
 
   /** The conditions of one statement: its statement and `literalPolicy` share them, so they cannot drift apart. */

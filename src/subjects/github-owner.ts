@@ -1,8 +1,10 @@
 import { GitHubIdOptions } from './github-id-options';
 import { checkId, checkOwner, OWNER_ID_LOOKUP } from './github-names';
 import { GitHubScope } from './github-scope';
+import { GitHubSubjectFormat } from './github-subject-format';
 import { repoForms } from '../private/github-repo-forms';
 import { GitHubScopeParts } from '../private/github-scope-parts';
+import { checkKind, checkOptions } from '../private/runtime-checks';
 import { ClaimPin } from '../private/subject-spec';
 
 /**
@@ -22,6 +24,8 @@ export class GitHubOwner extends GitHubScope {
    * An owner by name, exactly as GitHub writes it (IAM compares case).
    */
   public static of(owner: string, options: GitHubIdOptions = {}): GitHubOwner {
+    checkKind('GitHubOwner.of(owner)', owner, 'string', "an owner name, e.g. 'acme'");
+    checkOptions('GitHubOwner.of(options)', options, { ownerId: 'number', subjectFormat: Object.values(GitHubSubjectFormat), pinIds: 'boolean' });
     return new GitHubOwner(owner, options);
   }
 

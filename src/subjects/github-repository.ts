@@ -1,8 +1,10 @@
 import { GitHubIdOptions } from './github-id-options';
 import { checkId, OWNER_ID_LOOKUP, parseRepository, REPOSITORY_ID_LOOKUP } from './github-names';
 import { GitHubScope } from './github-scope';
+import { GitHubSubjectFormat } from './github-subject-format';
 import { repoForms } from '../private/github-repo-forms';
 import { GitHubScopeParts } from '../private/github-scope-parts';
+import { checkKind, checkOptions } from '../private/runtime-checks';
 import { ClaimPin } from '../private/subject-spec';
 
 /**
@@ -36,6 +38,10 @@ export class GitHubRepository extends GitHubScope {
    * IAM compares case; GitHub puts the names in the token as they are shown on GitHub.
    */
   public static of(fullName: string, options: GitHubRepositoryOptions = {}): GitHubRepository {
+    checkKind('GitHubRepository.of(fullName)', fullName, 'string', "'<owner>/<repository>', e.g. 'acme/api'");
+    checkOptions('GitHubRepository.of(options)', options, {
+      ownerId: 'number', repositoryId: 'number', subjectFormat: Object.values(GitHubSubjectFormat), pinIds: 'boolean',
+    });
     return new GitHubRepository(fullName, options);
   }
 

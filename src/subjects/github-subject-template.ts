@@ -6,6 +6,7 @@ import { GitHubSubjectTemplateValues } from './github-subject-template-values';
 import { checkJobWorkflowRef } from './github-workflow-ref';
 import { checkLiteral, invalid } from './literal-part';
 import { repoForms } from '../private/github-repo-forms';
+import { checkKind, checkList } from '../private/runtime-checks';
 import { SubjectRisk } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
 
@@ -55,6 +56,7 @@ export class GitHubSubjectTemplate {
    * A template from its claim keys, in the order of `include_claim_keys`.
    */
   public static of(claimKeys: GitHubSubjectClaimKey[]): GitHubSubjectTemplate {
+    checkKind('GitHubSubjectTemplate.of(claimKeys)', claimKeys, 'array', KEYS_FORM);
     return new GitHubSubjectTemplate(claimKeys.map((key) => String(key)), 'GitHubSubjectTemplate.of(claimKeys)');
   }
 
@@ -63,6 +65,7 @@ export class GitHubSubjectTemplate {
    * (`gh api repos/OWNER/REPO/actions/oidc/customization/sub`), e.g. `['repo', 'context', 'job_workflow_ref']`.
    */
   public static fromIncludeClaimKeys(includeClaimKeys: string[]): GitHubSubjectTemplate {
+    checkList('GitHubSubjectTemplate.fromIncludeClaimKeys(includeClaimKeys)', includeClaimKeys, 'string', KEYS_FORM);
     return new GitHubSubjectTemplate(includeClaimKeys, 'GitHubSubjectTemplate.fromIncludeClaimKeys(includeClaimKeys)');
   }
 
@@ -102,6 +105,7 @@ export class GitHubSubjectTemplate {
    * `ownerId` and `repositoryId` to accept both forms.
    */
   public subject(values: GitHubSubjectTemplateValues): GitHubSubject {
+    checkKind('GitHubSubjectTemplate.subject(values)', values, 'object', "an object of the template's values, e.g. { repository: 'acme/api', environment: 'production' }");
     const used = new Set<keyof GitHubSubjectTemplateValues>();
     const alternatives = this.keys.map((key) => this.part(key, values, used));
     for (const [name, value] of Object.entries(values)) {

@@ -1,6 +1,7 @@
 import { checkGroupPath, checkId } from './gitlab-names';
 import { GitLabScope } from './gitlab-scope';
 import { GitLabScopeParts } from '../private/gitlab-scope-parts';
+import { checkKind, checkOptions } from '../private/runtime-checks';
 import { ClaimPin } from '../private/subject-spec';
 
 /**
@@ -52,6 +53,8 @@ export class GitLabGroup extends GitLabScope {
    * A group, subgroup or user namespace by its full path, exactly as GitLab shows it (IAM compares case).
    */
   public static of(path: string, options: GitLabGroupOptions = {}): GitLabGroup {
+    checkKind('GitLabGroup.of(path)', path, 'string', "a group path, e.g. 'acme-group'");
+    checkOptions('GitLabGroup.of(options)', options, { namespaceId: 'number', pinIds: 'boolean' });
     return new GitLabGroup(path, options);
   }
 

@@ -3,6 +3,7 @@ import { GitLabScope } from './gitlab-scope';
 import { GitLabSubjectFormat } from './gitlab-subject-format';
 import { invalid } from './literal-part';
 import { GitLabScopeParts } from '../private/gitlab-scope-parts';
+import { checkKind, checkOptions } from '../private/runtime-checks';
 import { ClaimPin } from '../private/subject-spec';
 
 /**
@@ -57,6 +58,8 @@ export class GitLabProject extends GitLabScope {
    * with the case it was created with.
    */
   public static of(path: string, options: GitLabProjectOptions = {}): GitLabProject {
+    checkKind('GitLabProject.of(path)', path, 'string', "a project path, e.g. 'acme-group/api'");
+    checkOptions('GitLabProject.of(options)', options, { projectId: 'number', subjectFormat: Object.values(GitLabSubjectFormat), pinIds: 'boolean' });
     return new GitLabProject(path, options);
   }
 

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { invalid, kindProblem, shownValue } from '../private/runtime-checks';
 
 /** Whether a part holds an IAM wildcard. */
 export function hasWildcard(value: string): boolean {
@@ -12,6 +13,9 @@ export function hasWildcard(value: string): boolean {
  * characters never occur in the platforms' names.
  */
 export function textProblem(value: string): string | undefined {
+  if (typeof value !== 'string') {
+    return kindProblem(value, 'string');
+  }
   if (Token.isUnresolved(value)) {
     return 'it is a token; subjects must be literal so that they can be checked';
   }
@@ -49,10 +53,7 @@ export function checkLiteralOrPattern(property: string, value: string, allowedFo
   }
 }
 
-/** The error for a bad value: the property, the value, what is wrong and the allowed form. */
-export function invalid(property: string, value: string, problem: string, allowedForm: string): Error {
-  return new Error(`Invalid ${property} '${value}': ${problem}. Allowed form: ${allowedForm}.`);
-}
+export { invalid };
 
 /**
  * Throws unless a raw `sub` claim pins at least a claim name and its first complete
@@ -83,6 +84,6 @@ export function checkRawClaim(property: string, value: string, example: string):
 /** Throws unless `id` is a positive integer that JavaScript holds exactly (a platform's numeric id). */
 export function checkPositiveId(property: string, id: number | undefined, allowedForm: string): void {
   if (id !== undefined && !(Number.isSafeInteger(id) && id > 0)) {
-    throw invalid(property, String(id), 'it is not a positive integer', allowedForm);
+    throw invalid(property, shownValue(id), kindProblem(id, 'number') ?? 'it is not a positive integer', allowedForm);
   }
 }

@@ -1,8 +1,8 @@
-import * as path from 'path';
 import { App, Aspects, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, NagSuppressions } from 'cdk-nag';
 import { CdkBootstrapRole, CiDeployRole, GitHubOidcProvider, GitHubRepository } from '../../src';
+import { assumeRoleDecision } from '../fixtures/assume-role-decision';
 
 const ACCOUNT = '123456789012';
 
@@ -26,48 +26,21 @@ function policyDocument(stack: Stack): unknown {
 }
 
 /** `arn:${AWS::Partition}:iam::<account>:role/<name>` as CloudFormation writes it. */
+/** The region shapes of the commercial partition by direction (issue 11: no '*' in the region part). */
+const FAMILIES = ['??-central-?', '??-east-?', '??-north-?', '??-northeast-?', '??-south-?', '??-southeast-?', '??-west-?'];
+
+/** The deny statement that comes with organization paths, for the qualifier. */
+function pathDeny(qualifier = 'hnb659fds'): unknown {
+  return { Effect: 'Deny', Action: 'sts:AssumeRole', Resource: partitionArn('*', `*cdk-${qualifier}-*/*`) };
+}
+
 function partitionArn(account: string, name: string): unknown {
   return { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:role/${name}`]] };
 }
 
-/**
- * Decides `sts:AssumeRole` from the CI role's account into another account with an independent
- * evaluator (the core engine of @cloud-copilot/iam-simulate), given the identity policy, the
- * target role and the target account's Organizations path; the target trusts the CI account,
- * as `cdk bootstrap --trust` makes it.
- */
-function assumeRoleDecision(identityPolicy: unknown, targetRoleArn: string, resourceOrgPaths: string[] | undefined): string {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const simDir = path.dirname(require.resolve('@cloud-copilot/iam-simulate'));
-  const { authorize } = require(path.join(simDir, 'core_engine/CoreSimulatorEngine.js'));
-  const { AwsRequestImpl } = require(path.join(simDir, 'request/request.js'));
-  const { RequestContextImpl } = require(path.join(simDir, 'requestContext.js'));
-  const { DiscoveryContextKeyConstraints } = require(path.join(simDir, 'context_keys/discoveryContextKeyConstraints.js'));
-  const { loadPolicy } = require(require.resolve('@cloud-copilot/iam-policy', { paths: [simDir] }));
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const targetAccount = targetRoleArn.split(':')[4];
-  const context: Record<string, string | string[]> = { 'aws:PrincipalAccount': ACCOUNT };
-  if (resourceOrgPaths) {
-    context['aws:ResourceOrgPaths'] = resourceOrgPaths;
-  }
-  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` } }] };
-  return authorize({
-    request: new AwsRequestImpl(`arn:aws:iam::${ACCOUNT}:role/CiRole`, { resource: targetRoleArn, accountId: targetAccount }, 'sts:AssumeRole',
-      new RequestContextImpl(context), false),
-    sessionPolicy: undefined,
-    identityPolicies: [loadPolicy(identityPolicy, { name: 'CiRolePolicy' })],
-    serviceControlPolicies: [],
-    resourceControlPolicies: [],
-    resourcePolicy: loadPolicy(trust, { name: 'BootstrapRoleTrust' }),
-    permissionBoundaries: undefined,
-    vpcEndpointPolicies: undefined,
-    simulationParameters: { simulationMode: 'Strict', discoveryContextKeyConstraints: new DiscoveryContextKeyConstraints([]) },
-  }).result;
-}
-
 describe('allowCdkDeploy', () => {
   describe('accounts and regions', () => {
-    test('defaults: the four bootstrap roles of the stack account, every region', () => {
+    test('defaults: the four bootstrap roles of the stack account, every region family of the partition', () => {
       // GIVEN
       const stack = envStack();
       const role = deployRole(stack);
@@ -81,13 +54,9 @@ describe('allowCdkDeploy', () => {
         Statement: [{
           Effect: 'Allow',
           Action: 'sts:AssumeRole',
-          Resource: [
-            partitionArn(ACCOUNT, `cdk-hnb659fds-deploy-role-${ACCOUNT}-*`),
-            partitionArn(ACCOUNT, `cdk-hnb659fds-file-publishing-role-${ACCOUNT}-*`),
-            partitionArn(ACCOUNT, `cdk-hnb659fds-image-publishing-role-${ACCOUNT}-*`),
-            partitionArn(ACCOUNT, `cdk-hnb659fds-lookup-role-${ACCOUNT}-*`),
-          ],
-        }],
+          Resource: ['deploy', 'file-publishing', 'image-publishing', 'lookup']
+            .flatMap((kind) => FAMILIES.map((family) => partitionArn(ACCOUNT, `cdk-hnb659fds-${kind}-role-${ACCOUNT}-${family}`))),
+        }, pathDeny()],
       });
     });
 
@@ -172,9 +141,9 @@ describe('allowCdkDeploy', () => {
       // THEN
       expect(stack.resolve(statement.resources)).toEqual([{
         'Fn::Join': ['', [
-          'arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':role/cdk-hnb659fds-deploy-role-', { Ref: 'AWS::AccountId' }, '-*',
+          'arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':role/cdk-hnb659fds-deploy-role-', { Ref: 'AWS::AccountId' }, '-??-central-?',
         ]],
-      }]);
+      }, ...FAMILIES.slice(1).map(() => expect.anything())]);
     });
 
     test.each([
@@ -235,8 +204,8 @@ describe('allowCdkDeploy', () => {
           Effect: 'Allow',
           Action: 'sts:AssumeRole',
           Resource: [
-            partitionArn('*', 'cdk-hnb659fds-deploy-role-*-eu-west-1'),
-            partitionArn('*', 'cdk-hnb659fds-file-publishing-role-*-eu-west-1'),
+            partitionArn('*', 'cdk-hnb659fds-deploy-role-????????????-eu-west-1'),
+            partitionArn('*', 'cdk-hnb659fds-file-publishing-role-????????????-eu-west-1'),
           ],
           Condition: {
             'ForAnyValue:StringLike': {
@@ -246,7 +215,7 @@ describe('allowCdkDeploy', () => {
               ],
             },
           },
-        }],
+        }, pathDeny()],
       });
     });
 
@@ -284,7 +253,7 @@ describe('allowCdkDeploy', () => {
       expect(stack.resolve(statement.toStatementJson())).toEqual({
         Effect: 'Allow',
         Action: 'sts:AssumeRole',
-        Resource: partitionArn('*', 'cdk-hnb659fds-lookup-role-*-*'),
+        Resource: FAMILIES.map((family) => partitionArn('*', `cdk-hnb659fds-lookup-role-????????????-${family}`)),
         Condition: { 'ForAnyValue:StringLike': { 'aws:ResourceOrgPaths': ['o-a1b2c3d4e5/r-ab12/*'] } },
       });
     });
@@ -382,7 +351,7 @@ describe('allowCdkDeploy', () => {
       const statement = role.allowCdkDeploy({ accounts: [stack.resolve(Stack.of(role).account) as string], roles: [CdkBootstrapRole.DEPLOY] });
 
       // THEN
-      expect(stack.resolve(statement.resources)).toEqual([partitionArn(ACCOUNT, `cdk-hnb659fds-deploy-role-${ACCOUNT}-*`)]);
+      expect(stack.resolve(statement.resources)).toEqual(FAMILIES.map((family) => partitionArn(ACCOUNT, `cdk-hnb659fds-deploy-role-${ACCOUNT}-${family}`)));
     });
 
     test('the size check: the last list that fits and the first that does not', () => {
@@ -425,34 +394,13 @@ describe('allowCdkDeploy', () => {
       expect(unsuppressedFindings(stack)).toEqual([]);
     });
 
-    test('every region, unsuppressed: exactly one finding, IAM5 on the region wildcard', () => {
+    test('every region: no finding, since the region part has no "*" (only one-character "?")', () => {
       // GIVEN
       const stack = nagStack();
       const role = deployRole(stack);
 
       // WHEN
       role.allowCdkDeploy({ roles: [CdkBootstrapRole.DEPLOY] });
-
-      // THEN
-      const findings = unsuppressedFindings(stack) as Array<{ entry: { data: string } }>;
-      expect(findings).toHaveLength(1);
-      expect(findings[0].entry.data).toMatch(/^AwsSolutions-IAM5\[/);
-      expect(findings[0].entry.data).toContain(`[Resource::arn:<AWS::Partition>:iam::${ACCOUNT}:role/cdk-hnb659fds-deploy-role-${ACCOUNT}-*]`);
-    });
-
-    test('every region: IAM5 on the region wildcard only, suppressed with a reason', () => {
-      // GIVEN
-      const stack = nagStack();
-      const role = deployRole(stack);
-
-      // WHEN
-      role.allowCdkDeploy({ roles: [CdkBootstrapRole.DEPLOY] });
-      // The account is fixed; the wildcard is the region suffix of the bootstrap role's name.
-      NagSuppressions.addResourceSuppressions(role, [{
-        id: 'AwsSolutions-IAM5',
-        reason: 'The CDK deploy role of this account in every region: the wildcard is the region suffix of the role name.',
-        appliesTo: [`Resource::arn:<AWS::Partition>:iam::${ACCOUNT}:role/cdk-hnb659fds-deploy-role-${ACCOUNT}-*`],
-      }], true);
 
       // THEN
       expect(unsuppressedFindings(stack)).toEqual([]);
@@ -469,7 +417,7 @@ describe('allowCdkDeploy', () => {
       NagSuppressions.addResourceSuppressions(role, [{
         id: 'AwsSolutions-IAM5',
         reason: 'Bootstrap roles of every account in one organizational unit, bounded by aws:ResourceOrgPaths.',
-        appliesTo: ['Resource::arn:<AWS::Partition>:iam::*:role/cdk-hnb659fds-deploy-role-*-eu-west-1'],
+        appliesTo: ['Resource::arn:<AWS::Partition>:iam::*:role/cdk-hnb659fds-deploy-role-????????????-eu-west-1'],
       }], true);
 
       // THEN
