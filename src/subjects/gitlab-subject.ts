@@ -19,6 +19,7 @@ export class GitLabSubject extends CiSubject {
   /**
    * A raw `sub` claim value, exact or with IAM wildcards (`*`, `?`).
    *
+   * The claim starts with `project_path:` or `project_id:`, as GitLab's subjects always do.
    * Still refuses values that would match every project: a wildcard may only come after
    * a complete group (`project_path:acme-group/*`), project (`project_path:acme-group/api:*`)
    * or project id (`project_id:123:*`), never inside a name or an id, whichever key carries it
@@ -41,6 +42,12 @@ export class GitLabSubject extends CiSubject {
     const pattern = hasWildcard(sub);
     // The rule of the guard and the report for every key that names the project or its group (project_path, namespace_path, ids ...).
     checkClaimScope(property, sub, pattern);
+    // GitLab refuses component lists that do not start with the project ("project_path must be the first element of the sub claim",
+    // https://gitlab.com/gitlab-org/gitlab/-/merge_requests/182257; project_id is the documented alternative).
+    if (!sub.startsWith('project_path:') && !sub.startsWith('project_id:')) {
+      throw invalid(property, sub, "it does not start with 'project_path:' or 'project_id:', as every GitLab subject does",
+        `a GitLab subject claim such as '${EXAMPLE}'`);
+    }
     const own: SubjectRisk[] = pattern
       ? [{ id: 'cdk-ci-oidc:rawPatternSubject', message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitLabProject and GitLabGroup.` }]
       : [];

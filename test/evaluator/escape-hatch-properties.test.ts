@@ -405,7 +405,7 @@ describe('escape hatches, decided by the IAM evaluator', () => {
       const policy = synthesize((scope) => ({ provider: new GitLabOidcProvider(scope, 'GitLab'), subjects: [subject] }));
       check(policy, rawGitLabExpectations(raw, subject), property, raw.sub);
       rawGitLabWarnings(raw, subject, policy);
-    }), { numRuns: 200 * SCALE });
+    }), { numRuns: 260 * SCALE });
   });
 
   test('the guard calls an error whatever fromClaim refuses for its identity keys', () => {

@@ -56,7 +56,7 @@ describe('raw subjects: one wildcard rule for every key that names the repositor
 
   test.each([
     'project_path:acme/*', 'project_path:acme/a*', 'project_path:acme/api:*', 'project_path:acme/platform/*:ref_type:tag:ref:v*',
-    'project_id:42:*', 'project_id:4*', 'namespace_path:acme/*', 'namespace_path:acme', 'namespace_path:ac?e:x',
+    'project_id:42:*', 'project_id:4*', 'project_path:acme/api:namespace_path:acme/*', 'project_path:acme/api:namespace_path:ac?e:x',
   ])('GitLabSubject.fromClaim refuses exactly what the guard calls an error: %s', (sub) => {
     const refused = (() => {
       try {
