@@ -1,7 +1,14 @@
 import { FindingId } from './finding';
+import { identityProblem, identityScope, IdentityScope } from './identity-keys';
+import { ContextKind, contextKind, ContextMatch, contextRisks, matchContexts } from './subject-contexts';
 
-/** What kind of job a subject admits. */
-export type SubjectKind = 'branch' | 'tag' | 'environment' | 'pullRequest' | 'anyRef' | 'anyJob' | 'other';
+export { globMatches } from './claim-shapes';
+
+/**
+ * What kind of job a subject admits, decided by what it matches: `environment` only for one
+ * literal environment name (environment patterns are `environmentPattern`, never environment-gated).
+ */
+export type SubjectKind = ContextKind;
 
 /** A legal but risky subject, reported as a warning. */
 export interface SubjectRiskReading {
@@ -23,14 +30,14 @@ export interface SubjectReading {
   /** Why the audit cannot tell what the value admits. */
   readonly unrecognized?: string;
   readonly risks: SubjectRiskReading[];
+  /** The jobs it admits of the repository or project it names, when its first key names one. */
+  readonly contexts?: ContextMatch;
 }
 
-/** A context of the platform's default `sub` format, e.g. `ref:refs/heads/` + a branch. */
+/** A context of the platform's default `sub` format, e.g. `ref:refs/heads/` + a branch, for the words. */
 interface ContextForm {
   readonly prefix: string;
-  readonly kind: 'branch' | 'tag' | 'environment';
   readonly word: string;
-  readonly anyId?: string;
   readonly decode?: (name: string) => string;
 }
 
@@ -38,46 +45,25 @@ interface PlatformForm {
   readonly contexts: ContextForm[];
   /** Exact contexts without a name, e.g. GitHub's `pull_request`. */
   readonly pullRequest?: string;
-  readonly fixScope: string;
 }
 
 const GITHUB: PlatformForm = {
   contexts: [
-    { prefix: 'ref:refs/heads/', kind: 'branch', word: 'branch', anyId: FindingId.ANY_BRANCH },
-    { prefix: 'ref:refs/tags/', kind: 'tag', word: 'tag', anyId: FindingId.ANY_TAG },
-    { prefix: 'environment:', kind: 'environment', word: 'environment', decode: (name) => name.replace(/%3A/gi, ':') },
+    { prefix: 'ref:refs/heads/', word: 'branch' },
+    { prefix: 'ref:refs/tags/', word: 'tag' },
+    { prefix: 'environment:', word: 'environment', decode: (name) => name.replace(/%3A/gi, ':') },
   ],
   pullRequest: 'pull_request',
-  fixScope: "Name the owner and repository literally, e.g. 'repo:acme/api:environment:production' " +
-    "(or 'repo:acme/*:<context>' for every repository of one owner, a warned choice)",
 };
 
 const GITLAB: PlatformForm = {
   contexts: [
-    { prefix: 'ref_type:branch:ref:', kind: 'branch', word: 'branch', anyId: FindingId.ANY_BRANCH },
-    { prefix: 'ref_type:tag:ref:', kind: 'tag', word: 'tag', anyId: FindingId.ANY_TAG },
+    { prefix: 'ref_type:branch:ref:', word: 'branch' },
+    { prefix: 'ref_type:tag:ref:', word: 'tag' },
   ],
-  fixScope: "Name the project literally, e.g. 'project_path:acme/api:ref_type:branch:ref:main' or 'project_id:123:ref_type:branch:ref:main' " +
-    "(or 'project_path:acme/*:<context>' for every project of one group, a warned choice)",
 };
 
 const WILDCARD = /[*?]/;
-
-/** The index of the first IAM wildcard, or -1. */
-function firstWildcard(value: string): number {
-  return value.search(WILDCARD);
-}
-
-/** Whether a text consists of wildcards (and `/`) only, with at least one `*`: it then matches any name. */
-function matchesAnything(text: string): boolean {
-  return /^[*?/]*$/.test(text) && text.includes('*');
-}
-
-/** IAM `StringLike` matching: `*` any run of characters, `?` any one character. */
-export function globMatches(pattern: string, text: string): boolean {
-  const source = pattern.split('').map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
-  return new RegExp(`^${source}$`).test(text);
-}
 
 /**
  * Reads a `sub` value of a CI token: GitHub's `repo:<owner>/<repo>:<context>` (legacy and immutable
@@ -85,45 +71,62 @@ export function globMatches(pattern: string, text: string): boolean {
  * a custom subject.
  */
 export function readSubject(value: string, pattern: boolean): SubjectReading {
+  const wrong = identityProblem(value, pattern);
+  if (wrong) {
+    return problem(value, pattern, wrong.why, wrong.fix);
+  }
   if (value.startsWith('repo:')) {
     return readGitHub(value, pattern);
   }
   if (value.startsWith('project_path:') || value.startsWith('project_id:')) {
     return readGitLab(value, pattern);
   }
+  const identity = pattern ? identityScope(value) : undefined;
+  if (identity?.keyIndex === 0) {
+    return readKeyed(value, identity);
+  }
   return (pattern ? undefined : readGitHubTemplate(value)) ?? readCustom(value, pattern);
+}
+
+/** A pattern of a customized template whose first key names the repository, owner, project or group (`repository_owner:acme:*`). */
+function readKeyed(value: string, identity: IdentityScope): SubjectReading {
+  const github = identity.platform === 'github';
+  const whole = identity.whole;
+  const label = whole ? `every ${github ? 'repository' : 'project'} of ${whole.name}` : `${identity.key} ${identity.value}`;
+  const risks: SubjectRiskReading[] = whole ? [{
+    id: github ? FindingId.WHOLE_OWNER : FindingId.WHOLE_GROUP,
+    message: `Every ${github ? 'repository' : 'project'} of '${whole.name}', including ones created later, may assume this role.`,
+    fix: github ? "Include the 'repo' or 'repository_id' claim key in the subject template and name the repository." : 'Name the project.',
+  }] : [];
+  const context = value.split(':').slice(2).join(':');
+  return readContext(value, true, label, context, github ? GITHUB : GITLAB, identity, risks);
 }
 
 function readGitHub(value: string, pattern: boolean): SubjectReading {
   const rest = value.slice('repo:'.length);
   const colon = rest.indexOf(':');
   const scope = colon === -1 ? rest : rest.slice(0, colon);
-  const wildcard = pattern ? firstWildcard(scope) : -1;
   const slash = scope.indexOf('/');
   const owner = slash === -1 ? scope : scope.slice(0, slash);
   const repository = slash === -1 ? '' : scope.slice(slash + 1);
-  if (wildcard !== -1) {
-    const wholeOwner = slash > 0 && wildcard > slash && /^\*+$/.test(repository) && !WILDCARD.test(owner);
-    if (!wholeOwner) {
-      const where = slash === -1 || wildcard < slash ? 'owner' : 'repository';
-      return problem(value, pattern, `has a wildcard in the ${where} position, so it matches ${where === 'owner'
-        ? "other owners' repositories too (e.g. 'acme*' matches 'acme-evil')" : "other repositories too (e.g. 'api*' matches 'api-evil')"}`, GITHUB.fixScope);
-    }
+  const identity = identityScope(value);
+  if (pattern && identity?.whole) {
+    // identityProblem allows a wildcard here only as the whole repository name after the owner's '/'.
     const ownerName = stripId(owner);
-    return readContext(value, pattern, `every repository of ${ownerName}`, colon === -1 ? '*' : rest.slice(colon + 1), GITHUB, [{
+    return readContext(value, pattern, `every repository of ${ownerName}`, colon === -1 ? '*' : rest.slice(colon + 1), GITHUB, identity, [{
       id: FindingId.WHOLE_OWNER,
       message: `Every repository of '${ownerName}', including ones created later, may assume this role.`,
       fix: `Name the repositories: 'repo:${ownerName}/<repository>:<context>' (GitHubRepository.of('${ownerName}/<repository>')).`,
     }]);
   }
-  if (slash <= 0 || repository.length === 0 || colon === -1) {
+  if (slash <= 0 || repository.length === 0 || colon === -1 || identity === undefined) {
     return (pattern ? undefined : readGitHubTemplate(value))
       ?? unrecognized(value, pattern, "is not of the form 'repo:<owner>/<repository>:<context>', so no GitHub token with the default subject template carries it");
   }
   if (!pattern && WILDCARD.test(scope)) {
     return unrecognized(value, pattern, "has '*' or '?' under StringEquals, which compares them literally, so it matches no token");
   }
-  return readContext(value, pattern, `${stripId(owner)}/${stripId(repository)}`, rest.slice(colon + 1), GITHUB, []);
+  return readContext(value, pattern, `${stripId(owner)}/${stripId(repository)}`, rest.slice(colon + 1), GITHUB, identity, []);
 }
 
 function readGitLab(value: string, pattern: boolean): SubjectReading {
@@ -131,24 +134,16 @@ function readGitLab(value: string, pattern: boolean): SubjectReading {
   const rest = value.slice(byId ? 'project_id:'.length : 'project_path:'.length);
   const colon = rest.indexOf(':');
   const scope = colon === -1 ? rest : rest.slice(0, colon);
-  const wildcard = pattern ? firstWildcard(scope) : -1;
-  if (wildcard !== -1) {
-    const slash = scope.lastIndexOf('/', wildcard);
-    const group = slash === -1 ? '' : scope.slice(0, slash);
-    const wholeGroup = !byId && slash > 0 && /^\*+$/.test(scope.slice(slash + 1)) && !WILDCARD.test(group);
-    if (!wholeGroup) {
-      return problem(value, pattern, byId
-        ? "has a wildcard in the project id, so it matches other projects' ids too"
-        : "has a wildcard in the group or project position, so it matches other groups' or projects' paths too (e.g. 'acme*' matches 'acme-evil')",
-      GITLAB.fixScope);
-    }
-    return readContext(value, pattern, `every project of ${group}`, colon === -1 ? '*' : rest.slice(colon + 1), GITLAB, [{
+  const identity = identityScope(value);
+  if (pattern && identity?.whole) {
+    const group = identity.whole.name;
+    return readContext(value, pattern, `every project of ${group}`, colon === -1 ? '*' : rest.slice(colon + 1), GITLAB, identity, [{
       id: FindingId.WHOLE_GROUP,
       message: `Every project of '${group}' and its subgroups, including ones created later, may assume this role.`,
       fix: `Name the projects: 'project_path:${group}/<project>:<context>' (GitLabProject.of('${group}/<project>')).`,
     }]);
   }
-  if (scope.length === 0 || colon === -1 || (!byId && !scope.includes('/'))) {
+  if (scope.length === 0 || colon === -1 || (!byId && !scope.includes('/')) || identity === undefined) {
     return unrecognized(value, pattern, byId
       ? "is not of the form 'project_id:<id>:ref_type:<branch|tag>:ref:<name>'"
       : "is not of the form 'project_path:<group>/<project>:ref_type:<branch|tag>:ref:<name>'");
@@ -156,12 +151,12 @@ function readGitLab(value: string, pattern: boolean): SubjectReading {
   if (!pattern && WILDCARD.test(scope)) {
     return unrecognized(value, pattern, "has '*' or '?' under StringEquals, which compares them literally, so it matches no token");
   }
-  return readContext(value, pattern, byId ? `project ${scope}` : scope, rest.slice(colon + 1), GITLAB, []);
+  return readContext(value, pattern, byId ? `project ${scope}` : scope, rest.slice(colon + 1), GITLAB, identity, []);
 }
 
 /** A subject of a custom template (e.g. GitHub's `repository_owner:acme:...`): only its first value is checked. */
 function readCustom(value: string, pattern: boolean): SubjectReading {
-  const wildcard = pattern ? firstWildcard(value) : -1;
+  const wildcard = pattern ? value.search(WILDCARD) : -1;
   if (wildcard !== -1 && !/^[^:*?]+:[^:/*?]+[:/]/.test(value.slice(0, wildcard))) {
     return problem(value, pattern, 'has a wildcard before its first value is complete, so it matches the subjects of other owners, ' +
       'repositories or projects, or of every one', "Start it with a complete owner and repository, e.g. 'repo:acme/api:<context>'");
@@ -171,61 +166,52 @@ function readCustom(value: string, pattern: boolean): SubjectReading {
 }
 
 function readContext(
-  value: string, pattern: boolean, label: string, context: string, form: PlatformForm, scopeRisks: SubjectRiskReading[],
+  value: string, pattern: boolean, label: string, context: string, form: PlatformForm, identity: IdentityScope, scopeRisks: SubjectRiskReading[],
 ): SubjectReading {
-  const risks = [...scopeRisks];
-  const wildcard = pattern ? firstWildcard(context) : -1;
-  const read = (kind: SubjectKind, words: string, extra?: SubjectRiskReading[], unknown?: string): SubjectReading => ({
-    value, pattern, kind, description: `${label}, ${words}`, risks: [...risks, ...(extra ?? [])], unrecognized: unknown,
+  const platform = form === GITHUB ? 'github' : 'gitlab';
+  const contexts = matchContexts(value, pattern, identity);
+  const kind = contexts === undefined ? undefined : contextKind(contexts, platform);
+  const read = (words: string, unknown?: string): SubjectReading => ({
+    value,
+    pattern,
+    kind: kind ?? 'other',
+    description: `${label}, ${words}`,
+    contexts,
+    risks: [...scopeRisks, ...(contexts === undefined || kind === undefined ? [] : contextRisks(contexts, label, platform))],
+    unrecognized: unknown,
   });
-  const pullRequestRisk: SubjectRiskReading = {
-    id: FindingId.PULL_REQUEST,
-    message: `${label}: pull_request jobs run code that has not been reviewed yet (from any branch of the repository).`,
-    fix: 'Trust a branch or an environment for deploy roles; give a role for pull requests read-only permissions.',
-  };
+  if (kind === undefined) {
+    // No context of the platform's default format: a customized template, or a value no token carries.
+    const template = !pattern && form === GITHUB ? readGitHubTemplate(value) : undefined;
+    return template ?? read(`context '${context}'`, pattern
+      ? "matches no context of the platform's default subject template (branch, tag, environment, pull request), so the audit cannot tell which jobs it admits"
+      : "has a context that the platform's default subject template never produces, so no token carries it");
+  }
+  const wildcard = pattern ? context.search(WILDCARD) : -1;
   if (form.pullRequest !== undefined && wildcard === -1 && context === form.pullRequest) {
-    return read('pullRequest', 'pull requests', [pullRequestRisk]);
+    return read('pull requests');
   }
   for (const ctx of form.contexts) {
     if (context.startsWith(ctx.prefix) && context.length > ctx.prefix.length) {
       const name = context.slice(ctx.prefix.length);
-      if (!pattern && name.includes(':')) {
+      if (name.includes(':')) {
         // Names never hold ':' (environments encode it as %3A): more claim keys of a custom template follow.
         break;
       }
-      const shown = ctx.decode ? ctx.decode(name) : name;
-      const any = pattern && ctx.anyId !== undefined && matchesAnything(name) ? [{
-        id: ctx.anyId,
-        message: `${label}: ${ctx.word} '${shown}' matches every ${ctx.word}, so anyone who can push a ${ctx.word} can assume this role.`,
-        fix: `Trust named ${ctx.word}es${form === GITHUB ? ' or, better, an environment with protection rules' : ' that are protected'}.`,
-      }] : [];
-      return read(ctx.kind, `${ctx.word} ${shown}`, any);
+      return read(`${ctx.word} ${ctx.decode ? ctx.decode(name) : name}`);
     }
+  }
+  if (kind === 'anyJob') {
+    return read('any job');
+  }
+  if (kind === 'anyRef') {
+    return read('any branch or tag');
   }
   if (wildcard !== -1) {
-    const fixed = context.slice(0, wildcard);
-    if (matchesAnything(context.slice(wildcard))) {
-      const refPrefixes = form.contexts.filter((ctx) => ctx.kind !== 'environment').map((ctx) => ctx.prefix);
-      const anyRef = refPrefixes.every((prefix) => prefix.startsWith(fixed));
-      if (anyRef) {
-        const everyJob = fixed.length === 0;
-        const extra: SubjectRiskReading[] = [{
-          id: FindingId.ANY_REF,
-          message: `${label}: ${everyJob ? 'every job' : 'any branch or tag'} may assume this role, so anyone who can push a branch can.`,
-          fix: form === GITHUB ? 'Trust named branches or tags, or an environment with protection rules.' : 'Trust named branches or tags that are protected.',
-        }];
-        if (form.pullRequest !== undefined && globMatches(context, form.pullRequest)) {
-          extra.push(pullRequestRisk);
-        }
-        return read(everyJob ? 'anyJob' : 'anyRef', everyJob ? 'any job' : 'any branch or tag', extra);
-      }
-    }
-    const prRisk = form.pullRequest !== undefined && globMatches(context, form.pullRequest) ? [pullRequestRisk] : [];
-    return read('other', `jobs whose context matches '${context}'`, prRisk);
+    return read(`jobs whose context matches '${context}'`);
   }
   const template = form === GITHUB ? readGitHubTemplate(value) : undefined;
-  return template ?? read('other', `context '${context}'`, [],
-    "has a context that the platform's default subject template never produces, so no token carries it");
+  return template ? { ...template, contexts } : read(`context '${context}'`);
 }
 
 function stripId(name: string): string {
@@ -284,6 +270,11 @@ function readGitHubTemplate(value: string): SubjectReading | undefined {
   const words = pairs.map(([key, v]) => (key === 'pull_request' ? 'pull requests' : GITHUB_TEMPLATE_KEYS[key](v)));
   const names = (list: string[]): boolean => keys.some((key) => list.includes(key));
   const risks: SubjectRiskReading[] = [];
+  if (!names(['repo', 'repository', 'repository_id', 'repository_owner', 'repository_owner_id'])) {
+    // Any repository on GitHub can set a template of these keys: nothing ties the subject to one owner.
+    return problem(value, false, 'names neither the repository nor its owner, so a repository of any owner whose subject template has the same keys presents it',
+      "Include the 'repo' (or 'repository_id', 'repository_owner_id') claim key in the subject template and name the repository");
+  }
   if (!names(['repo', 'repository', 'repository_id'])) {
     risks.push({
       id: FindingId.WHOLE_OWNER,

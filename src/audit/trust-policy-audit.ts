@@ -1,3 +1,4 @@
+import { branchAndEnvironment } from './branch-and-environment';
 import { asList, containsFnIf, isIntrinsic, issuerOfProviderArn, literalString, renderExpression } from './cfn-expression';
 import { AuditPlatform, IssuerOptions, normalizeIssuer, platformName, platformOfIssuer, platformOfSubject } from './ci-issuers';
 import { Finding, FindingId } from './finding';
@@ -152,6 +153,7 @@ export function auditTrustPolicy(input: TrustPolicyInput, options: AuditOptions 
     }
   });
   findings.push(...adminFindings(input, trusts));
+  findings.push(...branchAndEnvironmentFindings(input.rolePath, trusts));
   return { trusts, findings };
 }
 
@@ -456,4 +458,22 @@ function adminFindings(input: TrustPolicyInput, trusts: CiTrust[]): Finding[] {
     });
   }
   return findings;
+}
+
+/** Branch (or tag) and environment subjects of one repository in one role: the branch jobs skip the environment's reviewers. */
+function branchAndEnvironmentFindings(rolePath: string, trusts: CiTrust[]): Finding[] {
+  const subjects = trusts.flatMap((trust) => trust.subjects.map((s) => ({ trust, value: s.value, pattern: isPatternOperator(s.operator) })));
+  const pair = branchAndEnvironment(subjects);
+  if (pair === undefined) {
+    return [];
+  }
+  const trust = subjects.find((s) => s.value === pair.branch)!.trust;
+  return [{
+    severity: 'warning',
+    id: pair.risk.id,
+    rolePath,
+    condition: `Statement[${trust.statement}] ${trust.issuer}:sub ${JSON.stringify([pair.branch, pair.environment])}`,
+    message: pair.risk.message,
+    fix: pair.risk.fix,
+  }];
 }

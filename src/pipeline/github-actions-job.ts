@@ -10,8 +10,6 @@ import { invalid } from '../subjects/literal-part';
 const METHOD = 'renderGitHubActionsJob()';
 /** GitHub's rule for job ids. */
 const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/** The subject of an environment job, legacy or immutable form; the name has no wildcard. */
-const ENVIRONMENT_SUBJECT = /^repo:[^:]+:environment:([^*?]+)$/;
 
 /**
  * The `jobs:` fragment of a workflow whose job assumes the role: the OIDC token permission,
@@ -30,6 +28,11 @@ export function renderGitHubActionsJob(role: JobRole, options: GitHubActionsJobO
   const commands = checkCommands(METHOD, options.commands ?? []);
   const region = jobRegion(role, METHOD, options.region);
   const roleArn = literalRoleArn(role, METHOD, region, options.roleArn);
+  if (roleArn.includes('${{')) {
+    // GitHub evaluates '${{ ... }}' in every value of a workflow, 'with:' included, and has no escape for it.
+    throw invalid(`${METHOD} roleArn`, roleArn, "it contains '${{', which GitHub Actions would evaluate as an expression",
+      "an IAM role ARN whose name and path hold no '${{'");
+  }
   const audience = roleAudience(role, METHOD);
 
   const job: YamlMapping = {
@@ -54,17 +57,18 @@ export function renderGitHubActionsJob(role: JobRole, options: GitHubActionsJobO
 
 /**
  * The environment when every subject of the role is an environment subject of the same name:
- * the job must name it, or its token's `sub` would not match.
+ * the job must name it, or its token's `sub` would not match. The name comes from what each
+ * subject is (set by its builder), never from re-reading the `sub` text: `prod:eu` is written
+ * `prod%3Aeu` there, and a customized template puts more keys after it.
  */
 function commonEnvironment(role: JobRole): string | undefined {
   const names = new Set<string>();
-  for (const claim of role.subjects.flatMap((subject) => subject.subjectClaims)) {
-    const match = ENVIRONMENT_SUBJECT.exec(claim);
-    if (!match) {
+  for (const subject of role.subjects) {
+    const context = subject._spec.context;
+    if (context.kind !== 'environment' || context.name === undefined) {
       return undefined;
     }
-    // GitHub writes ':' in environment names as '%3A' in the token.
-    names.add(match[1].replace(/%3A/g, ':'));
+    names.add(context.name);
   }
   return names.size === 1 ? [...names][0] : undefined;
 }

@@ -39,7 +39,8 @@ export function renderGitLabCiJob(role: JobRole, options: GitLabCiJobOptions): s
       stage,
       image,
       id_tokens: { [TOKEN_VARIABLE]: { aud: audience } },
-      variables: { AWS_ROLE_ARN: roleArn, AWS_REGION: region, AWS_DEFAULT_REGION: region },
+      // GitLab expands '$NAME' in variable values; '$$' is its escape for a literal '$' (an IAM role path may hold one).
+      variables: { AWS_ROLE_ARN: roleArn.replace(/\$/g, '$$$$'), AWS_REGION: region, AWS_DEFAULT_REGION: region },
       script: [
         // A file outside the project directory, so that no artifact picks the token up.
         'export AWS_WEB_IDENTITY_TOKEN_FILE="$(mktemp)"',

@@ -21,6 +21,16 @@ export interface SubjectRisk {
   readonly message: string;
 }
 
+/**
+ * What kind of job a subject stands for, set by the builder that knows it (never re-read from
+ * the `sub` text): the pipeline job declares the environment by this name.
+ */
+export interface SubjectContext {
+  readonly kind: 'branch' | 'tag' | 'environment' | 'pullRequest' | 'anyRef' | 'other';
+  /** The branch, tag or environment name as the job declares it (`prod:eu`, not `prod%3Aeu`), when there is exactly one. */
+  readonly name?: string;
+}
+
 /** What a subject is made of; built by the platforms' subject factories. */
 export interface SubjectSpec {
   readonly platform: CiPlatform;
@@ -30,6 +40,7 @@ export interface SubjectSpec {
   readonly pins: ClaimPin[];
   readonly description: string;
   readonly risks: SubjectRisk[];
+  readonly context: SubjectContext;
 }
 
 /** Copies a spec so that no caller can change a subject after it was validated. */
@@ -39,5 +50,6 @@ export function freezeSpec(spec: SubjectSpec): SubjectSpec {
     claims: Object.freeze([...spec.claims]) as string[],
     pins: Object.freeze(spec.pins.map((pin) => Object.freeze({ ...pin }))) as ClaimPin[],
     risks: Object.freeze(spec.risks.map((risk) => Object.freeze({ ...risk }))) as SubjectRisk[],
+    context: Object.freeze({ ...spec.context }),
   });
 }

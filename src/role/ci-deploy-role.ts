@@ -7,6 +7,7 @@ import { CiOidcPrincipal } from './ci-oidc-principal';
 import { CiTrustOptions } from './ci-trust-options';
 import { checkProvider, checkTrustOptions } from './trust-arguments';
 import { DEFAULT_TRUST_POLICY_QUOTA, MAX_TRUST_POLICY_QUOTA, trustPolicySize } from './trust-policy-size';
+import { branchAndEnvironment } from '../audit/branch-and-environment';
 import { renderGitHubActionsJob } from '../pipeline/github-actions-job';
 import { GitHubActionsJobOptions } from '../pipeline/github-actions-job-options';
 import { renderGitLabCiJob } from '../pipeline/gitlab-ci-job';
@@ -76,6 +77,7 @@ export class CiDeployRole extends iam.Role {
   public readonly principal: CiOidcPrincipal;
 
   private readonly trustPolicySizeQuota: number;
+  private warnedBranchAndEnvironment = false;
 
   constructor(scope: Construct, id: string, props: CiDeployRoleProps) {
     checkTrustOptions('CiDeployRoleProps', props, 'optional');
@@ -140,6 +142,13 @@ export class CiDeployRole extends iam.Role {
     const target = this.node.defaultChild ?? this;
     for (const risk of [...subject._spec.risks, ...unpinned]) {
       Annotations.of(target).addWarningV2(risk.id, `${risk.message} [${this.node.path}]`);
+    }
+    // Across subjects: a branch and an environment of one repository (the audit gives the same warning for hand-written roles).
+    const pair = this.warnedBranchAndEnvironment ? undefined
+      : branchAndEnvironment(this.subjects.flatMap((s) => s._spec.claims.map((value) => ({ value, pattern: s._spec.pattern }))));
+    if (pair) {
+      this.warnedBranchAndEnvironment = true;
+      Annotations.of(target).addWarningV2(pair.risk.id, `${pair.risk.message} [${this.node.path}]`);
     }
   }
 

@@ -2,10 +2,10 @@ import { GitHubIdOptions } from './github-id-options';
 import { checkId, OWNER_ID_LOOKUP, parseRepository, REPOSITORY_ID_LOOKUP } from './github-names';
 import { GitHubScope } from './github-scope';
 import { GitHubSubjectFormat } from './github-subject-format';
+import { idPins } from '../private/github-pins';
 import { repoForms } from '../private/github-repo-forms';
 import { GitHubScopeParts } from '../private/github-scope-parts';
 import { checkKind, checkOptions } from '../private/runtime-checks';
-import { ClaimPin } from '../private/subject-spec';
 
 /**
  * Options of a GitHub repository scope.
@@ -75,16 +75,7 @@ export class GitHubRepository extends GitHubScope {
       options.ownerId !== undefined && options.repositoryId !== undefined,
       `repo:${owner}/${repository}:`, () => `repo:${owner}@${options.ownerId}/${repository}@${options.repositoryId}:`);
 
-    const pins: ClaimPin[] = [];
-    if (options.pinIds ?? true) {
-      const fix = `set pinIds: false in ${source} to use the ids only in the subject`;
-      if (options.ownerId !== undefined) {
-        pins.push({ claim: 'repository_owner_id', value: String(options.ownerId), whenUnsupported: fix });
-      }
-      if (options.repositoryId !== undefined) {
-        pins.push({ claim: 'repository_id', value: String(options.repositoryId), whenUnsupported: fix });
-      }
-    }
+    const pins = idPins(source, options, options.pinIds);
     this._parts = { prefixes, pins, label: fullName, risks: [], source };
   }
 }

@@ -1,8 +1,10 @@
 import { checkRefName, everyRefRisk } from './git-ref-name';
 import { GitHubSubject } from './github-subject';
 import { checkLiteral, hasWildcard, invalid } from './literal-part';
+import { environmentPins } from '../private/github-pins';
 import { GitHubScopeParts } from '../private/github-scope-parts';
-import { ClaimPin, SubjectRisk } from '../private/subject-spec';
+import { classifiedRisks, refContext } from '../private/subject-classification';
+import { ClaimPin, SubjectContext, SubjectRisk } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
 
 const ENVIRONMENT_FORM = "an environment name such as 'production', without wildcards";
@@ -25,7 +27,7 @@ export abstract class GitHubScope {
   public branch(branch: string): GitHubSubject {
     checkRefName(this._parts.source, 'branch', branch);
     return this.subject(`ref:refs/heads/${branch}`, `branch ${branch}`, hasWildcard(branch),
-      everyRefRisk(this._parts.label, 'branch', branch));
+      everyRefRisk(this._parts.label, 'branch', branch), [], refContext('branch', branch));
   }
 
   /**
@@ -36,7 +38,7 @@ export abstract class GitHubScope {
   public tag(tag: string): GitHubSubject {
     checkRefName(this._parts.source, 'tag', tag);
     return this.subject(`ref:refs/tags/${tag}`, `tag ${tag}`, hasWildcard(tag),
-      everyRefRisk(this._parts.label, 'tag', tag));
+      everyRefRisk(this._parts.label, 'tag', tag), [], refContext('tag', tag));
   }
 
   /**
@@ -53,17 +55,9 @@ export abstract class GitHubScope {
     if (environment.length > 255) {
       throw invalid(`${this._parts.source}.environment(environment)`, environment, 'it is longer than 255 characters', ENVIRONMENT_FORM);
     }
-    // GitHub writes ':' as '%3A' but leaves '%' alone, so 'prod:eu' and a literal 'prod%3Aeu' share
-    // one `sub`. Where IAM receives the raw `environment` claim, it tells them apart.
-    const ambiguous = environment.includes(':') || environment.includes('%');
-    const pins: ClaimPin[] = ambiguous ? [{
-      claim: 'environment',
-      value: environment,
-      optional: true,
-      whenUnsupported: `${this._parts.label}: environment '${environment}' has the same subject as an environment whose name ` +
-        "spells ':' as '%3A', and this issuer does not pass the environment claim that tells them apart; avoid ':' and '%' in environment names.",
-    }] : [];
-    return this.subject(`environment:${environment.replace(/:/g, '%3A')}`, `environment ${environment}`, false, [], pins);
+    const pins = environmentPins(this._parts.label, environment);
+    return this.subject(`environment:${environment.replace(/:/g, '%3A')}`, `environment ${environment}`, false, [], pins,
+      { kind: 'environment', name: environment });
   }
 
   /**
@@ -76,7 +70,7 @@ export abstract class GitHubScope {
     return this.subject('pull_request', 'pull requests', false, [{
       id: 'cdk-ci-oidc:pullRequestSubject',
       message: `${this._parts.label}: pull_request jobs run code that has not been reviewed yet; give this role read-only permissions.`,
-    }]);
+    }], [], { kind: 'pullRequest' });
   }
 
   /**
@@ -89,18 +83,23 @@ export abstract class GitHubScope {
     return this.subject('ref:*', 'any branch or tag', true, [{
       id: 'cdk-ci-oidc:anyRefSubject',
       message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
-    }]);
+    }], [], { kind: 'anyRef' });
   }
 
-  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], pins: ClaimPin[] = []): GitHubSubject {
+  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], pins: ClaimPin[], kind: SubjectContext): GitHubSubject {
     const parts = this._parts;
+    const claims = parts.prefixes.map((prefix) => `${prefix}${context}`);
+    const isPattern = pattern || parts.prefixes.some(hasWildcard);
+    const own = [...parts.risks, ...risks];
     return GitHubSubject._fromSpec({
       platform: CiPlatform.GITHUB_ACTIONS,
-      claims: parts.prefixes.map((prefix) => `${prefix}${context}`),
-      pattern: pattern || parts.prefixes.some(hasWildcard),
+      claims,
+      pattern: isPattern,
       pins: [...parts.pins, ...pins],
       description: `${parts.label}, ${words}`,
-      risks: [...parts.risks, ...risks],
+      // What the guard would find besides the builder's own warnings (the audit's reading decides by what the claims match).
+      risks: [...own, ...classifiedRisks(claims, isPattern, own)],
+      context: kind,
     });
   }
 }

@@ -45,6 +45,19 @@ export interface GitHubSubjectTemplateValues {
   readonly subjectFormat?: GitHubSubjectFormat;
 
   /**
+   * Whether `ownerId` and `repositoryId`, when the template uses them, are also required as the
+   * condition keys `repository_owner_id` and `repository_id`, as `GitHubRepository` does: then a
+   * recycled owner or repository name cannot match, even in the legacy `repo` form.
+   *
+   * IAM receives those keys only from github.com's issuer and its enterprise-slug form (AWS STS,
+   * 2026-01); requiring them for another issuer is a synthesis error. Set `false` there: the ids
+   * then serve only in the subject.
+   *
+   * @default true
+   */
+  readonly pinIds?: boolean;
+
+  /**
    * A branch's short name, for `CONTEXT` (when no environment is given), `REF` and `REF_TYPE`.
    *
    * @default - none

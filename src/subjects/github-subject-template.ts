@@ -5,9 +5,12 @@ import { GitHubSubjectClaimKey } from './github-subject-claim-key';
 import { GitHubSubjectTemplateValues } from './github-subject-template-values';
 import { checkJobWorkflowRef } from './github-workflow-ref';
 import { checkLiteral, invalid } from './literal-part';
+import { FREE_TEXT_KEYS } from '../audit/identity-keys';
+import { environmentPins, idPins } from '../private/github-pins';
 import { repoForms } from '../private/github-repo-forms';
 import { checkKind, checkList } from '../private/runtime-checks';
-import { SubjectRisk } from '../private/subject-spec';
+import { checkClaimScope, classifiedRisks } from '../private/subject-classification';
+import { ClaimPin, SubjectContext, SubjectRisk } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
 
 /** Keys that name one repository; without one, the subject covers a whole owner. */
@@ -94,6 +97,16 @@ export class GitHubSubjectTemplate {
       throw invalid(property, shown,
         'it names neither the repository nor its owner, so a repository of any owner with the same template would match', KEYS_FORM);
     }
+    // GitHub documents no encoding of ':' in these values (a workflow's name, file paths): before the key that
+    // names the repository, a value of another owner's repository could spell ':repo:acme/api' and present the subject.
+    const firstOwnerKey = keys.findIndex((key) => (OWNER_KEYS as string[]).includes(key));
+    const freeText = keys.slice(0, firstOwnerKey).find((key) => FREE_TEXT_KEYS.includes(key));
+    if (freeText !== undefined) {
+      throw invalid(property, shown,
+        `'${freeText}' carries free text, which GitHub does not document as free of ':', and comes before '${keys[firstOwnerKey]}', ` +
+        'so a repository of another owner could spell the repository in its value',
+        `${KEYS_FORM}, with workflow, workflow_ref and job_workflow_ref after the key that names the repository or its owner`);
+    }
     this.keys = keys as GitHubSubjectClaimKey[];
     this.includeClaimKeys = [...keys];
   }
@@ -108,6 +121,9 @@ export class GitHubSubjectTemplate {
     checkKind('GitHubSubjectTemplate.subject(values)', values, 'object', "an object of the template's values, e.g. { repository: 'acme/api', environment: 'production' }");
     const used = new Set<keyof GitHubSubjectTemplateValues>();
     const alternatives = this.keys.map((key) => this.part(key, values, used));
+    if (values.pinIds !== undefined && (used.has('ownerId') || used.has('repositoryId'))) {
+      used.add('pinIds');
+    }
     for (const [name, value] of Object.entries(values)) {
       if (value !== undefined && value !== false && !used.has(name as keyof GitHubSubjectTemplateValues)) {
         throw invalid(`GitHubSubjectTemplate.subject(values.${name})`, String(value),
@@ -116,14 +132,40 @@ export class GitHubSubjectTemplate {
     }
     const claims = alternatives.reduce<string[]>(
       (prefixes, parts) => prefixes.flatMap((prefix) => parts.map((part) => (prefix === '' ? part : `${prefix}:${part}`))), ['']);
+    claims.forEach((claim) => checkClaimScope('GitHubSubjectTemplate.subject(values)', claim, false));
+    const own = this.risks(claims[0], values);
     return GitHubSubject._fromSpec({
       platform: CiPlatform.GITHUB_ACTIONS,
       claims,
       pattern: false,
-      pins: [],
+      pins: this.pins(values, used, claims[0]),
       description: `custom subject ${claims[0]}`,
-      risks: this.risks(claims[0], values),
+      risks: [...own, ...classifiedRisks(claims, false, own)],
+      context: this.subjectContext(values),
     });
+  }
+
+  /** The pins `GitHubRepository` and `environment()` give: the ids the template uses, and a raw environment name with ':' or '%'. */
+  private pins(values: GitHubSubjectTemplateValues, used: Set<keyof GitHubSubjectTemplateValues>, sub: string): ClaimPin[] {
+    const ids = { ownerId: used.has('ownerId') ? values.ownerId : undefined, repositoryId: used.has('repositoryId') ? values.repositoryId : undefined };
+    const environment = used.has('environment') && values.environment !== undefined ? environmentPins(`custom subject ${sub}`, values.environment) : [];
+    return [...idPins('GitHubSubjectTemplate.subject(values)', ids, values.pinIds), ...environment];
+  }
+
+  /** What the job is, for the pipeline: from the values, never from the subject's text. */
+  private subjectContext(values: GitHubSubjectTemplateValues): SubjectContext {
+    const refKeys = this.keys.filter((key) => REF_KEYS.includes(key));
+    // A value no key uses is refused, so an environment here is one the CONTEXT or ENVIRONMENT key writes.
+    if (values.environment !== undefined) {
+      return { kind: 'environment', name: values.environment };
+    }
+    if (refKeys.length === 0) {
+      return { kind: 'other' };
+    }
+    if (values.pullRequest) {
+      return { kind: 'pullRequest' };
+    }
+    return values.branch !== undefined ? { kind: 'branch', name: values.branch } : values.tag !== undefined ? { kind: 'tag', name: values.tag } : { kind: 'other' };
   }
 
   /** The `key:value` text of one key; two alternatives for `repo` in both subject forms. */

@@ -1,6 +1,7 @@
 import { CiSubject } from './ci-subject';
 import { checkRawClaim, hasWildcard, invalid } from './literal-part';
-import { freezeSpec, SubjectSpec } from '../private/subject-spec';
+import { checkClaimScope, claimContext, classifiedRisks } from '../private/subject-classification';
+import { freezeSpec, SubjectRisk, SubjectSpec } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
 
 /** The claims whose values name one repository or owner on the issuer. */
@@ -45,21 +46,20 @@ export class GitHubSubject extends CiSubject {
         "a literal repository ('repo:acme/api:...') or '*' for every repository of the owner ('repo:acme/*:...')");
     }
     const pattern = hasWildcard(sub);
-    const risks = [];
-    if (pattern) {
-      risks.push({ id: 'cdk-ci-oidc:rawPatternSubject', message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitHubRepository and GitHubOwner.` });
-    }
-    // '*' right after 'repo:<owner>/' stands for the repository: a whole-owner trust.
-    if (repository === '*') {
-      risks.push({ id: 'cdk-ci-oidc:wholeOwnerSubject', message: `The raw subject '${sub}' trusts more than one repository of its owner, including ones created later.` });
-    }
+    // The rule of the guard and the report for every key that names the repository or its owner (repo, repository, repository_owner, ids ...).
+    checkClaimScope('GitHubSubject.fromClaim(sub)', sub, pattern);
+    const own: SubjectRisk[] = pattern
+      ? [{ id: 'cdk-ci-oidc:rawPatternSubject', message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitHubRepository and GitHubOwner.` }]
+      : [];
     return new GitHubSubject({
       platform: CiPlatform.GITHUB_ACTIONS,
       claims: [sub],
       pattern,
       pins: [],
       description: `sub ${sub}`,
-      risks,
+      // The warnings the guard gives the same value: whole owner, any ref, any branch or tag, pull requests, environment patterns ...
+      risks: [...own, ...classifiedRisks([sub], pattern, own)],
+      context: claimContext(sub, pattern),
     });
   }
 

@@ -2,7 +2,8 @@ import { checkRefName, everyRefRisk } from './git-ref-name';
 import { GitLabSubject } from './gitlab-subject';
 import { hasWildcard } from './literal-part';
 import { GitLabScopeParts } from '../private/gitlab-scope-parts';
-import { SubjectRisk } from '../private/subject-spec';
+import { classifiedRisks, refContext } from '../private/subject-classification';
+import { SubjectContext, SubjectRisk } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
 
 
@@ -39,7 +40,7 @@ export abstract class GitLabScope {
   public branch(branch: string): GitLabSubject {
     checkRefName(this._parts.source, 'branch', branch);
     return this.subject(`ref_type:branch:ref:${branch}`, `branch ${branch}`, hasWildcard(branch),
-      everyRefRisk(this._parts.label, 'branch', branch));
+      everyRefRisk(this._parts.label, 'branch', branch), refContext('branch', branch));
   }
 
   /**
@@ -50,7 +51,7 @@ export abstract class GitLabScope {
   public tag(tag: string): GitLabSubject {
     checkRefName(this._parts.source, 'tag', tag);
     return this.subject(`ref_type:tag:ref:${tag}`, `tag ${tag}`, hasWildcard(tag),
-      everyRefRisk(this._parts.label, 'tag', tag));
+      everyRefRisk(this._parts.label, 'tag', tag), refContext('tag', tag));
   }
 
   /**
@@ -62,18 +63,22 @@ export abstract class GitLabScope {
     return this.subject('ref_type:*', 'any branch or tag', true, [{
       id: 'cdk-ci-oidc:anyRefSubject',
       message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
-    }]);
+    }], { kind: 'anyRef' });
   }
 
-  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[]): GitLabSubject {
+  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], kind: SubjectContext): GitLabSubject {
     const parts = this._parts;
+    const claims = [`${parts.prefix}${context}`];
+    const isPattern = pattern || hasWildcard(parts.prefix);
+    const own = [...parts.risks, ...risks];
     return GitLabSubject._fromSpec({
       platform: CiPlatform.GITLAB_CI,
-      claims: [`${parts.prefix}${context}`],
-      pattern: pattern || hasWildcard(parts.prefix),
+      claims,
+      pattern: isPattern,
       pins: parts.pins,
       description: `${parts.label}, ${words}`,
-      risks: [...parts.risks, ...risks],
+      risks: [...own, ...classifiedRisks(claims, isPattern, own)],
+      context: kind,
     });
   }
 }

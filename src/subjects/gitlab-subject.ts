@@ -1,6 +1,7 @@
 import { CiSubject } from './ci-subject';
 import { checkRawClaim, hasWildcard, invalid } from './literal-part';
-import { freezeSpec, SubjectSpec } from '../private/subject-spec';
+import { checkClaimScope, claimContext, classifiedRisks } from '../private/subject-classification';
+import { freezeSpec, SubjectRisk, SubjectSpec } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
 
 const EXAMPLE = 'project_path:acme-group/api:ref_type:branch:ref:main';
@@ -18,9 +19,17 @@ export class GitLabSubject extends CiSubject {
   /**
    * A raw `sub` claim value, exact or with IAM wildcards (`*`, `?`).
    *
+   * The claim starts with `project_path:` or `project_id:`, as GitLab's subjects always do.
    * Still refuses values that would match every project: a wildcard may only come after
    * a complete group (`project_path:acme-group/*`), project (`project_path:acme-group/api:*`)
-   * or project id (`project_id:123:*`).
+   * or project id (`project_id:123:*`), never inside a name or an id, whichever key carries it
+   * (`project_path:acme-group/api*` and `namespace_path:acme*` are refused), the same rule
+   * `CiTrustGuard` applies.
+   *
+   * The subject carries the warnings the typed factories give for the same trust, decided by
+   * what the pattern matches: `cdk-ci-oidc:wholeGroupSubject`, `anyRefSubject`, `anyBranch`,
+   * `anyTag` and `refTypeNotFixed` (e.g. `project_path:acme/api:*:ref:main` also admits the tag
+   * `main`), besides `cdk-ci-oidc:rawPatternSubject` for every pattern.
    *
    * @param sub the claim value, e.g. `project_path:acme-group/api:ref_type:branch:ref:main`
    */
@@ -31,15 +40,26 @@ export class GitLabSubject extends CiSubject {
       throw invalid(property, sub, 'it is a GitHub subject (use GitHubSubject.fromClaim)', `a GitLab subject claim such as '${EXAMPLE}'`);
     }
     const pattern = hasWildcard(sub);
+    // The rule of the guard and the report for every key that names the project or its group (project_path, namespace_path, ids ...).
+    checkClaimScope(property, sub, pattern);
+    // GitLab refuses component lists that do not start with the project ("project_path must be the first element of the sub claim",
+    // https://gitlab.com/gitlab-org/gitlab/-/merge_requests/182257; project_id is the documented alternative).
+    if (!sub.startsWith('project_path:') && !sub.startsWith('project_id:')) {
+      throw invalid(property, sub, "it does not start with 'project_path:' or 'project_id:', as every GitLab subject does",
+        `a GitLab subject claim such as '${EXAMPLE}'`);
+    }
+    const own: SubjectRisk[] = pattern
+      ? [{ id: 'cdk-ci-oidc:rawPatternSubject', message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitLabProject and GitLabGroup.` }]
+      : [];
     return new GitLabSubject({
       platform: CiPlatform.GITLAB_CI,
       claims: [sub],
       pattern,
       pins: [],
       description: `sub ${sub}`,
-      risks: pattern
-        ? [{ id: 'cdk-ci-oidc:rawPatternSubject', message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitLabProject and GitLabGroup.` }]
-        : [],
+      // The warnings the guard gives the same value: whole group, any ref, any branch or tag, a ref type left open ...
+      risks: [...own, ...classifiedRisks([sub], pattern, own)],
+      context: claimContext(sub, pattern),
     });
   }
 

@@ -1,6 +1,7 @@
 import { decide, Decision, newStack, requestContext, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole } from '../../src';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
+import { ESCAPE_HATCH_CASES } from '../fixtures/corpus/escape-hatches';
 import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
 import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';
 import { GITHUB_REF_CASES } from '../fixtures/corpus/github-refs';
@@ -18,6 +19,7 @@ const CORPUS: CorpusCase[] = [
   ...GITHUB_ID_CASES,
   ...GITHUB_WORKFLOW_CASES,
   ...GITLAB_CASES,
+  ...ESCAPE_HATCH_CASES,
 ];
 
 const policies = new Map<CorpusRole, TrustPolicy>();

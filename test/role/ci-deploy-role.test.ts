@@ -280,7 +280,21 @@ describe('CiDeployRole warnings', () => {
   });
 
   test('exact subjects of one repository do not warn', () => {
+    // (without an environment: a branch next to an environment of the same repository is warned, see below)
+    const role = roleWith(repo.branch('main'), repo.tag('v*'), repo.branch('release/*'));
+    Annotations.fromStack(Stack.of(role)).hasNoWarning('*', Match.anyValue());
+  });
+
+  test('a branch and an environment of one repository warn once: the branch jobs skip the environment\'s reviewers', () => {
     const role = roleWith(repo.branch('main'), repo.tag('v*'), repo.environment('production'), repo.branch('release/*'));
+    expect(Annotations.fromStack(Stack.of(role)).findWarning('*', Match.anyValue()).map((m) => m.entry.data)).toEqual([
+      "acme/api: both branch or tag jobs and environment jobs may assume this role, so a job that names no environment skips the environment's " +
+      'reviewers and protection rules. [TestStack/DeployRole] [ack: cdk-ci-oidc:branchAndEnvironment]',
+    ]);
+  });
+
+  test('environments of one repository and branches of another do not warn', () => {
+    const role = roleWith(repo.environment('production'), GitHubRepository.of('acme/web').branch('main'));
     Annotations.fromStack(Stack.of(role)).hasNoWarning('*', Match.anyValue());
   });
 });

@@ -107,8 +107,9 @@ describe('fromClaim whole-owner detection', () => {
   test('a wildcard in the repository position also warns as a whole-owner trust', () => {
     const ids = (sub: string) => GitHubSubject.fromClaim(sub)._spec.risks.map((risk) => risk.id);
     expect(ids('repo:acme/*:ref:refs/heads/main')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOwnerSubject']);
-    expect(ids('repo:acme/*')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOwnerSubject']);
-    expect(ids('repo:acme/api:ref:refs/heads/*')).toEqual(['cdk-ci-oidc:rawPatternSubject']);
+    // Every job of every repository: the typed factories' any-ref and pull request warnings too.
+    expect(ids('repo:acme/*')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOwnerSubject', 'cdk-ci-oidc:anyRefSubject', 'cdk-ci-oidc:pullRequestSubject']);
+    expect(ids('repo:acme/api:ref:refs/heads/*')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:anyBranch']);
     expect(ids('repo:acme/api:ref:refs/heads/main')).toEqual([]);
   });
 });

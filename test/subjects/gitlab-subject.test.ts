@@ -18,17 +18,18 @@ describe('GitLabSubject.fromClaim', () => {
   });
 
   test.each([
-    'project_path:acme/*',
-    'project_path:acme/api:*',
-    'project_id:42:*',
-    'project_path:acme/api:ref_type:branch:ref:release/*',
-  ])('a pattern after a complete group, project or id is accepted and warned: %p', (sub) => {
+    // The raw subjects carry the typed factories' warnings for the same trust (a whole group, any ref).
+    ['project_path:acme/*', ['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeGroupSubject', 'cdk-ci-oidc:anyRefSubject']],
+    ['project_path:acme/api:*', ['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:anyRefSubject']],
+    ['project_id:42:*', ['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:anyRefSubject']],
+    ['project_path:acme/api:ref_type:branch:ref:release/*', ['cdk-ci-oidc:rawPatternSubject']],
+  ])('a pattern after a complete group, project or id is accepted and warned: %p', (sub, ids) => {
     // WHEN
     const subject = GitLabSubject.fromClaim(sub);
 
     // THEN
     expect(subject.isPattern).toBe(true);
-    expect(subject._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:rawPatternSubject']);
+    expect(subject._spec.risks.map((risk) => risk.id)).toEqual(ids);
   });
 
   test.each([
