@@ -123,8 +123,15 @@ function gitHubToken(run: GitHubRun): TokenPayload {
   // GitHub's default subject: pull_request for pull_request and pull_request_target runs, else the ref.
   const context = run.event.startsWith('pull_request') && !run.event.startsWith('pull_request_review') ? 'pull_request' : `ref:${run.ref}`;
   return {
-    iss: 'https://token.actions.githubusercontent.com', aud: 'sts.amazonaws.com', sub: `repo:acme/api:${context}`,
-    repository: 'acme/api', repository_owner: 'acme', repository_id: '2', repository_owner_id: '1', ref: run.ref, event_name: run.event,
+    iss: 'https://token.actions.githubusercontent.com',
+    aud: 'sts.amazonaws.com',
+    sub: `repo:acme/api:${context}`,
+    repository: 'acme/api',
+    repository_owner: 'acme',
+    repository_id: '2',
+    repository_owner_id: '1',
+    ref: run.ref,
+    event_name: run.event,
   };
 }
 
@@ -254,8 +261,15 @@ function gitLabRuns(rules: Array<{ if?: string; when?: string }>, run: GitLabRun
 
 function gitLabToken(run: GitLabRun): TokenPayload {
   return {
-    iss: 'https://gitlab.com', aud: 'sts.amazonaws.com', sub: `project_path:acme-group/api:ref_type:${run.refType}:ref:${run.ref}`,
-    project_path: 'acme-group/api', project_id: '42', namespace_id: '7', ref_type: run.refType, ref: run.ref, ref_protected: String(run.protectedRef),
+    iss: 'https://gitlab.com',
+    aud: 'sts.amazonaws.com',
+    sub: `project_path:acme-group/api:ref_type:${run.refType}:ref:${run.ref}`,
+    project_path: 'acme-group/api',
+    project_id: '42',
+    namespace_id: '7',
+    ref_type: run.refType,
+    ref: run.ref,
+    ref_protected: String(run.protectedRef),
     pipeline_source: 'push',
   };
 }

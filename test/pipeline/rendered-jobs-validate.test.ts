@@ -41,8 +41,12 @@ const gitHubCases: Array<[string, () => string]> = [
   ['a raw subject the filter cannot read', () => gitHubJob({ subjects: [GitHubSubject.fromClaim('repo:acme/api:job_workflow_ref:x')] })],
   ['two environments', () => gitHubJob({ subjects: [api.environment('production'), api.environment('staging')] })],
   ['pinned SHAs, session name and duration, a custom audience', () => gitHubJob({ subjects: [api.branch('main')], audience: 'https://github.com/acme' }, {
-    checkoutVersion: ActionVersion.sha(SHA, 'v7.0.1'), configureAwsCredentialsVersion: ActionVersion.sha(SHA, 'v6.3.0'),
-    roleSessionName: 'deploy@api', roleSessionDuration: Duration.minutes(30), runsOn: 'self-hosted', jobName: 'cdk_deploy-1',
+    checkoutVersion: ActionVersion.sha(SHA, 'v7.0.1'),
+    configureAwsCredentialsVersion: ActionVersion.sha(SHA, 'v6.3.0'),
+    roleSessionName: 'deploy@api',
+    roleSessionDuration: Duration.minutes(30),
+    runsOn: 'self-hosted',
+    jobName: 'cdk_deploy-1',
   })],
   ['no checkout', () => gitHubJob({ subjects: [api.branch('main')] }, { checkout: false })],
 ];
