@@ -202,6 +202,27 @@ describe('GitHub: the workflow runs the job only where the role admits its token
   });
 });
 
+describe('GitHub: an environment role\'s job declares the environment its token names', () => {
+  test.each(['production', 'prod:eu'])('environment %p', (name) => {
+    // GIVEN
+    const { role, stack: scope } = gitHubRole({ subjects: [GitHubRepository.of('acme/api').environment(name)] });
+    const job = parse(role.renderGitHubActionsJob()).jobs.deploy;
+    const policy = trustPolicyOf(scope);
+    // WHEN the job runs as rendered, on any ref: GitHub writes the declared environment into the sub, ':' as '%3A'
+    const declared = (ref: string): TokenPayload => ({
+      ...gitHubToken({ event: 'push', ref }), sub: `repo:acme/api:environment:${String(job.environment).replace(/:/g, '%3A')}`, environment: job.environment,
+    });
+    // THEN the role admits it, and refuses the same run without the environment, or with another one
+    expect(job.environment).toBe(name);
+    expect(job.if).toBeUndefined();
+    for (const ref of ['refs/heads/main', 'refs/heads/feature', 'refs/tags/v1']) {
+      expect(decide(policy, declared(ref))).toBe('ALLOWED');
+      expect(decide(policy, gitHubToken({ event: 'push', ref }))).toBe('DENIED');
+      expect(decide(policy, { ...declared(ref), sub: 'repo:acme/api:environment:staging', environment: 'staging' })).toBe('DENIED');
+    }
+  });
+});
+
 // --- GitLab: rules: ---
 
 interface GitLabRun { readonly refType: 'branch' | 'tag'; readonly ref: string; readonly protectedRef: boolean }
