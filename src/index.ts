@@ -24,6 +24,7 @@ export * from './subjects/gitlab-subject';
 export * from './subjects/gitlab-project';
 export * from './subjects/gitlab-group';
 export * from './role/cdk-deploy-access-options';
+export * from './pipeline/action-version';
 export * from './pipeline/ci-job-options';
 export * from './pipeline/github-actions-job-options';
 export * from './pipeline/gitlab-ci-job-options';

@@ -1,3 +1,5 @@
+import { Duration } from 'aws-cdk-lib';
+
 /**
  * What every rendered CI job needs to know besides the role.
  */
@@ -34,4 +36,26 @@ export interface CiJobOptions {
    * @default - none: add your own steps after the credentials
    */
   readonly commands?: string[];
+
+  /**
+   * The role session name the job passes to STS, which CloudTrail records with every call of the session.
+   *
+   * IAM's grammar: 2 to 64 of letters, digits and `_+=,.@-`.
+   *
+   * @default - GitHub: the action's default, `GitHubActions`; GitLab: `gitlab-<project id>-<job id>`
+   */
+  readonly roleSessionName?: string;
+
+  /**
+   * How long the credentials last: from 15 minutes to the role's maximum session duration
+   * (`maxSessionDuration`, 1 hour unless raised), which STS enforces; a token-valued maximum is
+   * not checked here. In whole seconds.
+   *
+   * For GitLab the job then calls `aws sts assume-role-with-web-identity` itself, with
+   * `--duration-seconds`, and exports the credentials (the image needs the AWS CLI): the SDKs'
+   * web-identity providers take no duration from the environment.
+   *
+   * @default - GitHub: the action's default for OIDC, 1 hour; GitLab: STS's default, 1 hour, renewed by the SDKs when it ends
+   */
+  readonly roleSessionDuration?: Duration;
 }

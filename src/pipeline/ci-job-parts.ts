@@ -1,4 +1,5 @@
 import { aws_iam as iam, Token } from 'aws-cdk-lib';
+import { ClaimPin } from '../private/subject-spec';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 import { invalid } from '../subjects/literal-part';
@@ -9,7 +10,7 @@ import { invalid } from '../subjects/literal-part';
  */
 export interface JobRole extends iam.Role {
   readonly provider: ICiOidcProvider;
-  readonly principal: { readonly audience: string };
+  readonly principal: { readonly audience: string; readonly _trust: { readonly settings: { readonly requiredClaims: ClaimPin[] } } };
   readonly subjects: CiSubject[];
 }
 

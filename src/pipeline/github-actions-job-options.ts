@@ -1,3 +1,4 @@
+import { ActionVersion } from './action-version';
 import { CiJobOptions } from './ci-job-options';
 
 /**
@@ -17,4 +18,20 @@ export interface GitHubActionsJobOptions extends CiJobOptions {
    * @default true
    */
   readonly checkout?: boolean;
+
+  /**
+   * The version of `actions/checkout`: a major tag, or a commit SHA pinned with its release.
+   *
+   * @default ActionVersion.major('v7') - the newest major (v7.0.0, 2026-06; Node 24 runtime since v5)
+   * @see https://github.com/actions/checkout/releases
+   */
+  readonly checkoutVersion?: ActionVersion;
+
+  /**
+   * The version of `aws-actions/configure-aws-credentials`: a major tag, or a commit SHA pinned with its release.
+   *
+   * @default ActionVersion.major('v6') - the newest major (v6.0.0 moved to the Node 24 runtime)
+   * @see https://github.com/aws-actions/configure-aws-credentials/releases
+   */
+  readonly configureAwsCredentialsVersion?: ActionVersion;
 }

@@ -1,8 +1,11 @@
 import { Token } from 'aws-cdk-lib';
+import { ActionVersion } from './action-version';
 import { checkCommands, checkText, JobRole, roleAudience } from './ci-job-parts';
 import { GitHubActionsJobOptions } from './github-actions-job-options';
+import { gitHubJobFilter } from './github-job-filter';
+import { checkSessionDuration, checkSessionName } from './job-session';
 import { jobRegion, literalRoleArn } from './role-arn';
-import { yamlDocument, YamlMapping } from './yaml-text';
+import { Commented, yamlDocument, YamlMapping } from './yaml-text';
 import { CiPlatform } from '../providers/ci-platform';
 import { STS_AUDIENCE } from '../providers/default-audience';
 import { invalid } from '../subjects/literal-part';
@@ -10,11 +13,15 @@ import { invalid } from '../subjects/literal-part';
 const METHOD = 'renderGitHubActionsJob()';
 /** GitHub's rule for job ids. */
 const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** The newest majors, both on the Node 24 runtime (GitHub retired Node 20 for actions in 2026). */
+const CHECKOUT = ActionVersion.major('v7');
+const CONFIGURE_AWS_CREDENTIALS = ActionVersion.major('v6');
 
 /**
- * The `jobs:` fragment of a workflow whose job assumes the role: the OIDC token permission,
- * `aws-actions/configure-aws-credentials` with the role, the region and (when not the
- * action's default) the audience, and the environment that every subject of the role names.
+ * A workflow whose job assumes the role: triggers and a job condition that admit only the runs
+ * whose token the role accepts, the OIDC token permission, `aws-actions/configure-aws-credentials`
+ * with the role, the region and (when not the action's default) the audience, session name and
+ * duration, and the environment that every subject of the role names.
  */
 export function renderGitHubActionsJob(role: JobRole, options: GitHubActionsJobOptions): string {
   if (role.provider.platform !== CiPlatform.GITHUB_ACTIONS) {
@@ -34,25 +41,40 @@ export function renderGitHubActionsJob(role: JobRole, options: GitHubActionsJobO
       "an IAM role ARN whose name and path hold no '${{'");
   }
   const audience = roleAudience(role, METHOD);
+  const sessionName = checkSessionName(METHOD, options.roleSessionName);
+  const duration = checkSessionDuration(METHOD, role, options.roleSessionDuration);
+  const environment = commonEnvironment(role);
+  const filter = gitHubJobFilter(role.subjects, environment);
 
+  const notes = Object.fromEntries(filter.notes.map((note, index) => [`#note${index}`, note]));
   const job: YamlMapping = {
     'runs-on': runsOn,
-    'environment': commonEnvironment(role),
+    'environment': environment,
+    ...notes,
+    'if': filter.condition,
     'permissions': { 'id-token': 'write', 'contents': 'read' },
     'steps': [
-      ...(options.checkout ?? true ? [{ uses: 'actions/checkout@v4' }] : []),
+      ...(options.checkout ?? true ? [{ uses: uses('actions/checkout', options.checkoutVersion ?? CHECKOUT) }] : []),
       {
-        uses: 'aws-actions/configure-aws-credentials@v4',
+        uses: uses('aws-actions/configure-aws-credentials', options.configureAwsCredentialsVersion ?? CONFIGURE_AWS_CREDENTIALS),
         with: {
           'role-to-assume': roleArn,
           'aws-region': region,
           'audience': audience === STS_AUDIENCE ? undefined : audience,
+          'role-session-name': sessionName,
+          'role-duration-seconds': duration === undefined ? undefined : String(duration),
         },
       },
       ...commands.map((run) => ({ run })),
     ],
   };
-  return yamlDocument({ jobs: { [jobName]: job } });
+  return yamlDocument({ on: filter.on, jobs: { [jobName]: job } });
+}
+
+/** `owner/repo@ref`, with the release as a comment after a commit SHA. */
+function uses(action: string, version: ActionVersion): string | Commented {
+  const value = `${action}@${version.ref}`;
+  return version.comment === undefined ? value : new Commented(value, version.comment);
 }
 
 /**

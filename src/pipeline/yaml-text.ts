@@ -4,10 +4,20 @@
  * that the library has no runtime dependency.
  */
 
-/** A YAML value: a string, a list of values, or a mapping (in insertion order). */
-export type YamlValue = string | YamlValue[] | YamlMapping;
-/** A mapping; `undefined` entries are left out. */
-export interface YamlMapping { readonly [key: string]: YamlValue | undefined }
+/** A YAML value: a string, a string with a comment after it, a list of values, or a mapping (in insertion order). */
+export type YamlValue = string | Commented | YamlValue[] | YamlMapping;
+/** A mapping; `undefined` entries are left out, a `CommentLine` entry is written as a comment line (its key is not written). */
+export interface YamlMapping { readonly [key: string]: YamlValue | CommentLine | undefined }
+
+/** A scalar followed by a comment on the same line, e.g. `uses: actions/checkout@<sha> # v7.0.1`. */
+export class Commented {
+  constructor(public readonly value: string, public readonly comment: string) {}
+}
+
+/** A comment on a line of its own, written where the entry stands in its mapping. */
+export class CommentLine {
+  constructor(public readonly text: string) {}
+}
 
 /** Characters a plain scalar may hold here: conservative, so no YAML 1.1 or 1.2 reader sees anything but a string. */
 const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./@:=+, -]*$/;
@@ -36,9 +46,15 @@ function lines(value: YamlMapping, indent: string): string[] {
     if (item === undefined) {
       continue;
     }
+    if (item instanceof CommentLine) {
+      out.push(`${indent}# ${commentText(item.text)}`);
+      continue;
+    }
     const head = `${indent}${yamlScalar(key)}:`;
     if (typeof item === 'string') {
       out.push(`${head} ${yamlScalar(item)}`);
+    } else if (item instanceof Commented) {
+      out.push(`${head} ${yamlScalar(item.value)} # ${commentText(item.comment)}`);
     } else if (Array.isArray(item)) {
       out.push(head, ...sequence(item, indent));
     } else {
@@ -55,6 +71,8 @@ function sequence(items: YamlValue[], indent: string): string[] {
   for (const item of items) {
     if (typeof item === 'string') {
       out.push(`${itemIndent}- ${yamlScalar(item)}`);
+    } else if (item instanceof Commented) {
+      out.push(`${itemIndent}- ${yamlScalar(item.value)} # ${commentText(item.comment)}`);
     } else if (Array.isArray(item)) {
       throw new Error('nested sequences are not written');
     } else {
@@ -67,6 +85,11 @@ function sequence(items: YamlValue[], indent: string): string[] {
     }
   }
   return out;
+}
+
+/** A comment's text on one line: line breaks and other control characters would end the comment and start YAML. */
+function commentText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]+/g, ' ').trim();
 }
 
 function isPlain(value: string): boolean {

@@ -41,7 +41,7 @@ export function claimContext(claim: string, pattern: boolean): SubjectContext {
   return { kind: kinds[reading.kind] ?? 'other' };
 }
 
-/** A branch or tag context; the name only when it is literal. */
+/** A branch or tag context: the name when it is literal, else the pattern. */
 export function refContext(kind: 'branch' | 'tag', name: string): SubjectContext {
-  return hasWildcard(name) ? { kind } : { kind, name };
+  return hasWildcard(name) ? { kind, pattern: name } : { kind, name };
 }

@@ -29,6 +29,8 @@ export interface SubjectContext {
   readonly kind: 'branch' | 'tag' | 'environment' | 'pullRequest' | 'anyRef' | 'other';
   /** The branch, tag or environment name as the job declares it (`prod:eu`, not `prod%3Aeu`), when there is exactly one. */
   readonly name?: string;
+  /** The branch or tag name pattern (IAM `*` and `?`) the builder was given, e.g. `release/*`. */
+  readonly pattern?: string;
 }
 
 /** What a subject is made of; built by the platforms' subject factories. */

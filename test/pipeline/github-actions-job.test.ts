@@ -7,6 +7,7 @@ const ACCOUNT = '123456789012';
 interface Job {
   'runs-on': string;
   'environment'?: string;
+  'if'?: string;
   'permissions': Record<string, string>;
   'steps': Array<{ uses?: string; with?: Record<string, string>; run?: string }>;
 }
@@ -27,7 +28,7 @@ function gitHubRole(stack: Stack, props: Partial<CiDeployRoleProps> = {}): CiDep
 /** The rendered YAML, parsed; the job under its name. */
 function jobOf(yaml: string, jobName = 'deploy'): Job {
   const document = parse(yaml);
-  expect(Object.keys(document)).toEqual(['jobs']);
+  expect(Object.keys(document)).toEqual(['on', 'jobs']);
   expect(Object.keys(document.jobs)).toEqual([jobName]);
   return document.jobs[jobName];
 }
@@ -42,16 +43,20 @@ describe('renderGitHubActionsJob', () => {
 
     // THEN
     expect(yaml).toBe([
+      "'on':",
+      '  push:',
+      '  workflow_dispatch:',
       'jobs:',
       '  deploy:',
       '    runs-on: ubuntu-latest',
       '    environment: production',
+      "    # The environment's deployment branch and tag rules decide which refs deploy to production.",
       '    permissions:',
       '      id-token: write',
       '      contents: read',
       '    steps:',
-      '      - uses: actions/checkout@v4',
-      '      - uses: aws-actions/configure-aws-credentials@v4',
+      '      - uses: actions/checkout@v7',
+      '      - uses: aws-actions/configure-aws-credentials@v6',
       '        with:',
       `          role-to-assume: arn:aws:iam::${ACCOUNT}:role/ci-deploy`,
       '          aws-region: eu-west-1',
@@ -74,7 +79,7 @@ describe('renderGitHubActionsJob', () => {
       'environment': 'production',
       'permissions': { 'id-token': 'write', 'contents': 'read' },
       'steps': [{
-        uses: 'aws-actions/configure-aws-credentials@v4',
+        uses: 'aws-actions/configure-aws-credentials@v6',
         with: { 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/ci/ci-deploy`, 'aws-region': 'us-east-2' },
       }],
     });

@@ -37,6 +37,8 @@ describe('renderGitLabCiJob', () => {
       'deploy:',
       '  stage: deploy',
       '  image: node:22',
+      '  rules:',
+      '    - if: \'$CI_COMMIT_BRANCH == "main"\'',
       '  id_tokens:',
       '    AWS_ID_TOKEN:',
       '      aud: sts.amazonaws.com',
@@ -64,6 +66,7 @@ describe('renderGitLabCiJob', () => {
     // THEN
     expect(document).toEqual({
       'cdk: deploy #prod': {
+        rules: [{ if: '$CI_COMMIT_BRANCH == "main"' }],
         id_tokens: { AWS_ID_TOKEN: { aud: role.principal.audience } },
         variables: {
           AWS_ROLE_ARN: `arn:aws:iam::${ACCOUNT}:role/gitlab/gitlab-deploy`,
