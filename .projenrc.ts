@@ -111,4 +111,20 @@ project.addTask('check:pacmak', {
   exec: 'jsii-pacmak --code-only --force --target python --target java --target dotnet --target go',
 });
 
+// aws-cdk-lib for Java: the peer dependency's 2.200.0 is not served by Maven Central; 2.200.1 is the nearest.
+const JAVA_CDK_VERSION = '2.200.1';
+// pacmak compiles the jar against the newest aws-cdk-lib its range allows, whose Java IOidcProvider has
+// methods 2.200 lacks (the jar does not compile). Generate the Maven project, then build it against the
+// peer's own minor version, into the same Maven repository layout as `jsii-pacmak --target java`.
+project.tasks.tryFind('package:java')!.reset(
+  'jsii-pacmak --code-only --force --target java --outdir dist/java-src',
+  { receiveArgs: false },
+);
+const packageJava = project.tasks.tryFind('package:java')!;
+packageJava.exec(
+  `mvn -B -q -Dstyle.color=never -f dist/java-src/java/pom.xml versions:use-dep-version -Dincludes=software.amazon.awscdk:aws-cdk-lib -DdepVersion=${JAVA_CDK_VERSION} -DforceVersion=true`,
+);
+packageJava.exec('rm -rf dist/java && mvn -B -q -Dstyle.color=never -f dist/java-src/java/pom.xml deploy -DaltDeploymentRepository=local::default::file://$PWD/dist/java');
+packageJava.env('MAVEN_OPTS', '-XX:+TieredCompilation -XX:TieredStopAtLevel=1');
+
 project.synth();
