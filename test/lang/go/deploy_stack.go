@@ -10,7 +10,7 @@ import (
 func NewDeployStack(scope constructs.Construct, id string, props *awscdk.StackProps) awscdk.Stack {
 	stack := awscdk.NewStack(scope, &id, props)
 
-	// Once per account and issuer; other stacks import it with cdkcioidc.GitHubOidcProvider_FromAccount().
+	// Once per account and issuer; other stacks import it rather than create a second one.
 	provider := cdkcioidc.NewGitHubOidcProvider(stack, jsii.String("GitHubProvider"), nil)
 
 	cdkcioidc.NewCiDeployRole(stack, jsii.String("DeployRole"), &cdkcioidc.CiDeployRoleProps{

@@ -7,12 +7,10 @@ class DeployStack(cdk.Stack):
     def __init__(self, scope: Construct, id: str, **kwargs) -> None:
         super().__init__(scope, id, **kwargs)
 
-        # Once per account and issuer; other stacks import it with GitHubOidcProvider.from_account().
+        # Once per account and issuer; other stacks import it rather than create a second one.
         provider = GitHubOidcProvider(self, "GitHubProvider")
 
-        CiDeployRole(
-            self,
-            "DeployRole",
+        role = CiDeployRole(self, "DeployRole",
             provider=provider,
-            subjects=[GitHubRepository.of("acme/api").environment("production")],
+            subjects=[GitHubRepository.of("acme/api").environment("production")]
         )

@@ -11,10 +11,10 @@ public class DeployStack extends Stack {
     public DeployStack(final Construct scope, final String id) {
         super(scope, id);
 
-        // Once per account and issuer; other stacks import it with GitHubOidcProvider.fromAccount().
+        // Once per account and issuer; other stacks import it rather than create a second one.
         GitHubOidcProvider provider = new GitHubOidcProvider(this, "GitHubProvider");
 
-        CiDeployRole.Builder.create(this, "DeployRole")
+        CiDeployRole role = CiDeployRole.Builder.create(this, "DeployRole")
                 .provider(provider)
                 .subjects(List.of(GitHubRepository.of("acme/api").environment("production")))
                 .build();
