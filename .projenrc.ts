@@ -73,7 +73,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
-  gitignore: ['cdk.out', '.jsii.tabl.json', '/examples/cdk.out', '/bench/out'],
+  gitignore: ['cdk.out', '.jsii.tabl.json', '/examples/cdk.out', '/bench/out', '__pycache__', '.pytest_cache'],
   npmignoreEnabled: true,
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/', 'cdk.out'] },
 });
@@ -115,14 +115,84 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
-// Offline cross-language checks (PyPI, Maven, NuGet and the Go proxy are out of reach here).
 project.addTask('check:rosetta', {
   description: 'Compile every TypeScript example of the README and the API docs (fails on any error)',
   exec: 'jsii-rosetta extract --strict',
 });
+// .NET stays source-only: the machines have no .NET SDK (the other languages are built for real below).
 project.addTask('check:pacmak', {
-  description: 'Generate the Python, Java, .NET and Go bindings as source code',
-  exec: 'jsii-pacmak --code-only --force --target python --target java --target dotnet --target go',
+  description: 'Generate the .NET bindings as source code',
+  exec: 'jsii-pacmak --code-only --force --target dotnet',
 });
+
+// The jsii languages built and used for real: `npx projen test:lang` builds the Python wheel and sdist,
+// the Java jar and the Go module, synthesizes the app of test/lang/typescript in each language, runs each
+// language's own tests of the library's surface, and compares every template with the TypeScript one.
+// What it builds besides dist/ and cdk.out, added after the project's `!/test/` (which would drop them).
+project.gitignore.exclude('/test/lang/python/.venv', '/test/lang/java/target');
+const langEnv = { ...synthEnv, JSII_SILENCE_SUPPORT_WARNING: '1' };
+const synthLang = (app: string) => `cdk synth --no-notices --quiet --app "${app}" --output cdk.out`;
+
+// aws-cdk-lib for Java: the peer dependency's 2.200.0 is not served by Maven Central; 2.200.1 is the nearest.
+const JAVA_CDK_VERSION = '2.200.1';
+// pacmak compiles the jar against the newest aws-cdk-lib its range allows, whose Java IOidcProvider has
+// methods 2.200 lacks (the jar does not compile). Generate the Maven project, then build it against the
+// peer's own minor version, into the same Maven repository layout as `jsii-pacmak --target java`.
+project.tasks.tryFind('package:java')!.reset(
+  'jsii-pacmak --code-only --force --target java --outdir dist/java-src',
+  { receiveArgs: false },
+);
+const packageJava = project.tasks.tryFind('package:java')!;
+packageJava.exec(
+  `mvn -B -q -Dstyle.color=never -f dist/java-src/java/pom.xml versions:use-dep-version -Dincludes=software.amazon.awscdk:aws-cdk-lib -DdepVersion=${JAVA_CDK_VERSION} -DforceVersion=true`,
+);
+packageJava.exec('rm -rf dist/java && mvn -B -q -Dstyle.color=never -f dist/java-src/java/pom.xml deploy -DaltDeploymentRepository=local::default::file://$PWD/dist/java');
+packageJava.env('MAVEN_OPTS', '-XX:+TieredCompilation -XX:TieredStopAtLevel=1');
+
+const langTasks = {
+  typescript: project.addTask('test:lang:typescript', {
+    description: 'Synthesize the TypeScript reference app of test/lang/typescript',
+    env: langEnv,
+    cwd: 'test/lang/typescript',
+    exec: synthLang('ts-node --prefer-ts-exts --project ../../../tsconfig.dev.json app.ts'),
+  }),
+  python: project.addTask('test:lang:python', {
+    description: 'Build the Python wheel, install it in test/lang/python/.venv, synthesize the app and run pytest',
+    env: langEnv,
+  }),
+  java: project.addTask('test:lang:java', {
+    description: 'Build the Java jar, run the Java tests (Maven Surefire) and synthesize the app',
+    env: langEnv,
+  }),
+  go: project.addTask('test:lang:go', {
+    description: 'Build the Go module, run go test and synthesize the app (go.mod replaces the module with dist/go)',
+    env: langEnv,
+  }),
+};
+langTasks.python.spawn(project.tasks.tryFind('package:python')!);
+langTasks.python.exec('[ -x .venv/bin/python ] || python3 -m venv .venv', { cwd: 'test/lang/python' });
+langTasks.python.exec('.venv/bin/pip install -q --disable-pip-version-check -r requirements.txt', { cwd: 'test/lang/python' });
+langTasks.python.exec('.venv/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps ../../../dist/python/cdk_ci_oidc-*.whl', { cwd: 'test/lang/python' });
+langTasks.python.exec(synthLang('.venv/bin/python app.py'), { cwd: 'test/lang/python' });
+langTasks.python.exec('.venv/bin/python -m pytest -p no:cacheprovider', { cwd: 'test/lang/python' });
+
+langTasks.java.spawn(packageJava);
+langTasks.java.exec(`mvn -B --no-transfer-progress -Dcdk.version=${JAVA_CDK_VERSION} test`, { cwd: 'test/lang/java' });
+langTasks.java.exec(synthLang(`mvn -B -q -Dstyle.color=never -Dcdk.version=${JAVA_CDK_VERSION} compile exec:java`), { cwd: 'test/lang/java' });
+
+langTasks.go.spawn(project.tasks.tryFind('package:go')!);
+langTasks.go.exec('go test -v -count=1 ./...', { cwd: 'test/lang/go' });
+langTasks.go.exec(synthLang('go run .'), { cwd: 'test/lang/go' });
+
+const testLang = project.addTask('test:lang', {
+  description: 'Build the Python, Java and Go packages, run an app and the tests in each, and compare their templates with TypeScript\'s',
+});
+testLang.spawn(project.compileTask);
+for (const task of Object.values(langTasks)) {
+  testLang.spawn(task);
+}
+// The README's Python and Java quick starts are rosetta's translations of the TypeScript one (its tablet).
+testLang.spawn(project.tasks.tryFind('check:rosetta')!);
+testLang.exec("jest --ci --coverage=false --testMatch '<rootDir>/test/lang/**/*.langtest.ts'");
 
 project.synth();
