@@ -12,9 +12,14 @@ test('the TypeScript reference app synthesized the GitHub and GitLab stacks', ()
   const types = (stack: string) => Object.values<any>(reference[stack].template.Resources).map((resource) => resource.Type).sort();
   expect(types('GitHubDeploy')).toEqual(['AWS::CDK::Metadata', 'AWS::IAM::OIDCProvider', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::Role']);
   expect(types('GitLabDeploy')).toEqual(['AWS::CDK::Metadata', 'AWS::IAM::OIDCProvider', 'AWS::IAM::Policy', 'AWS::IAM::Role']);
-  // The preview role's pull request warning, which every language must report the same.
+  // The warnings every language must report the same: the deploy role's branch and tag subjects with
+  // administrator-level CDK deploy access (one per statement), its branch and environment subjects of one
+  // repository, and the preview role's pull request subject.
   expect(reference.GitHubDeploy.messages).toEqual([
-    expect.stringMatching(/^\/GitHubDeploy\/PreviewRole\/Resource aws:cdk:warning .*pull_request/),
+    expect.stringMatching(/^\/GitHubDeploy\/DeployRole\/Resource aws:cdk:warning .*branch main.*\[ack: cdk-ci-oidc:guard:adminTrustedByBranch\]$/),
+    expect.stringMatching(/^\/GitHubDeploy\/DeployRole\/Resource aws:cdk:warning .*tag v\*.*\[ack: cdk-ci-oidc:guard:adminTrustedByBranch\]$/),
+    expect.stringMatching(/^\/GitHubDeploy\/DeployRole\/Resource aws:cdk:warning .*\[ack: cdk-ci-oidc:branchAndEnvironment\]$/),
+    expect.stringMatching(/^\/GitHubDeploy\/PreviewRole\/Resource aws:cdk:warning .*pull_request.*\[ack: cdk-ci-oidc:pullRequestSubject\]$/),
   ]);
 });
 
