@@ -65,6 +65,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
+      // Coverage doubles jest's time: the README's `npx projen test` runs without it, CI adds `npx projen test:coverage`.
+      collectCoverage: false,
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
     },
@@ -78,6 +80,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // ts-jest does not type-check the tests; tsc does, over src, test and examples.
 project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
 project.tsconfigDev.addInclude('.projenrc.ts');
+
+// The same jest run with coverage (lcov, cobertura and a text summary in coverage/), for CI.
+project.addTask('test:coverage', {
+  description: 'Run jest with coverage (the README\'s `npx projen test` runs it without)',
+  exec: 'jest --passWithNoTests --ci --coverage',
+  receiveArgs: true,
+});
 
 // CiDeployRoleOptions: every iam.RoleProps option except the principal and external ids,
 // generated from aws-cdk-lib's own jsii assembly so that the docs and types never drift.
