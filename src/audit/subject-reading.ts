@@ -1,4 +1,4 @@
-import { FindingId } from './finding';
+import { FindingId, FindingIdValue } from './finding-id';
 import { identityProblem, identityScope, IdentityScope } from './identity-keys';
 import { ContextKind, contextKind, ContextMatch, contextRisks, matchContexts } from './subject-contexts';
 
@@ -12,7 +12,7 @@ export type SubjectKind = ContextKind;
 
 /** A legal but risky subject, reported as a warning. */
 export interface SubjectRiskReading {
-  readonly id: string;
+  readonly id: FindingIdValue;
   readonly message: string;
   readonly fix: string;
 }
