@@ -68,6 +68,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
+      // Coverage doubles jest's time: the README's `npx projen test` runs without it, CI adds `npx projen test:coverage`.
+      collectCoverage: false,
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
     },
@@ -81,6 +83,33 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // ts-jest does not type-check the tests; tsc does, over src, test and examples.
 project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
 project.tsconfigDev.addInclude('.projenrc.ts');
+
+// The same jest run with coverage (lcov, cobertura and a text summary in coverage/), for CI.
+project.addTask('test:coverage', {
+  description: 'Run jest with coverage (the README\'s `npx projen test` runs it without)',
+  exec: 'jest --passWithNoTests --ci --coverage',
+  receiveArgs: true,
+});
+
+// The audit and the report command run without the CDK (`cdk-ci-oidc report` reads a cdk.out
+// directory with plain Node.js): they must not import aws-cdk-lib or constructs, directly or through
+// another folder of src/ (every folder besides audit/ and cli/ builds constructs).
+const CDK_FREE_IMPORTS = 'src/audit and src/cli run without the CDK: import only Node.js built-ins and src/audit.';
+const cdkImports = [
+  { group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'constructs/*'], message: CDK_FREE_IMPORTS },
+];
+project.eslint?.addOverride({
+  files: ['src/audit/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [...cdkImports, { regex: '^\\.\\./', message: CDK_FREE_IMPORTS }] }],
+  },
+});
+project.eslint?.addOverride({
+  files: ['src/cli/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [...cdkImports, { regex: '^\\.\\./(?!audit/)', message: CDK_FREE_IMPORTS }] }],
+  },
+});
 
 // CiDeployRoleOptions: every iam.RoleProps option except the principal and external ids,
 // generated from aws-cdk-lib's own jsii assembly so that the docs and types never drift.

@@ -1,6 +1,6 @@
 export * from './providers/ci-platform';
 export * from './providers/ci-oidc-provider';
-export * from './providers/ci-oidc-provider-base';
+export * from './providers/ci-oidc-provider-options';
 export * from './providers/github-issuer';
 export * from './providers/github-oidc-provider';
 export * from './subjects/ci-subject';

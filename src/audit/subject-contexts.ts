@@ -5,7 +5,7 @@
  * project it names. The subject builders' warnings and the audit's findings both come from here.
  */
 import { ClaimShape, matchesEvery, matchesSome, oneOrMore, ShapePart, someMatch, text } from './claim-shapes';
-import { FindingId } from './finding';
+import { FindingId, FindingIdValue } from './finding-id';
 import { IdentityScope } from './identity-keys';
 
 /** How much of a kind of job a subject admits. */
@@ -27,7 +27,7 @@ export interface ContextMatch {
 
 /** A risk in the builders' and the audit's shared words. */
 export interface ContextRisk {
-  readonly id: string;
+  readonly id: FindingIdValue;
   readonly message: string;
   readonly fix: string;
 }
@@ -152,16 +152,6 @@ export function contextKind(match: ContextMatch, platform: 'github' | 'gitlab'):
   return refs && match.branch !== 'none' ? 'branch' : 'tag';
 }
 
-/** New finding ids of the shared classification (the others are in FindingId). */
-export const ContextRiskId = {
-  /** A subject admits environments by a pattern: any writer can name a new environment in a workflow, which has no protection rules. */
-  ENVIRONMENT_PATTERN: 'cdk-ci-oidc:environmentPattern',
-  /** A subject (or a role) admits branches and environments of one repository: the branch jobs skip the environment's reviewers. */
-  BRANCH_AND_ENVIRONMENT: 'cdk-ci-oidc:branchAndEnvironment',
-  /** A subject admits tags as well as branches of the same names (the ref type is not fixed). */
-  REF_TYPE_NOT_FIXED: 'cdk-ci-oidc:refTypeNotFixed',
-} as const;
-
 /** The risks of a match, in words for `label` (e.g. `acme/api`). */
 export function contextRisks(match: ContextMatch, label: string, platform: 'github' | 'gitlab'): ContextRisk[] {
   const risks: ContextRisk[] = [];
@@ -184,7 +174,7 @@ export function contextRisks(match: ContextMatch, label: string, platform: 'gith
     }
     if (match.branch !== 'none' && match.tag !== 'none') {
       risks.push({
-        id: ContextRiskId.REF_TYPE_NOT_FIXED,
+        id: FindingId.REF_TYPE_NOT_FIXED,
         message: `${label}: the subject admits tags as well as branches (the ref type is not fixed), so whoever can push a tag of a matching name can assume this role.`,
         fix: platform === 'github' ? "Name the ref type: 'ref:refs/heads/<branch>' or 'ref:refs/tags/<tag>'." : "Name the ref type: 'ref_type:branch:ref:<branch>' or 'ref_type:tag:ref:<tag>'.",
       });
@@ -198,7 +188,7 @@ export function contextRisks(match: ContextMatch, label: string, platform: 'gith
   // whose '*' also spans 'x:environment', so it matches an environment named 'pull_request').
   if (match.environment !== 'none' && match.environmentName === undefined && !match.pullRequest) {
     risks.push({
-      id: ContextRiskId.ENVIRONMENT_PATTERN,
+      id: FindingId.ENVIRONMENT_PATTERN,
       message: `${label}: the subject admits environments by a pattern${match.environmentExample ? ` (e.g. '${match.environmentExample}')` : ''}; ` +
         'any writer can name a new environment in a workflow, and a new environment has no protection rules.',
       fix: "Name each environment literally ('repo:<owner>/<repository>:environment:<name>', GitHubRepository.environment()).",
@@ -224,7 +214,7 @@ function pullRequestRisk(label: string): ContextRisk {
 /** The warning for trusting branches (or tags) and environments of one repository at once. */
 export function branchAndEnvironmentRisk(label: string): ContextRisk {
   return {
-    id: ContextRiskId.BRANCH_AND_ENVIRONMENT,
+    id: FindingId.BRANCH_AND_ENVIRONMENT,
     message: `${label}: both branch or tag jobs and environment jobs may assume this role, so a job that names no environment skips the environment's reviewers and protection rules.`,
     fix: 'Trust the environment only, or give the branch jobs a role of their own with fewer permissions.',
   };

@@ -1,4 +1,4 @@
-import { FindingId } from './finding';
+import { FindingId, FindingIdValue } from './finding-id';
 import { identityProblem, identityScope, IdentityScope } from './identity-keys';
 import { ContextKind, contextKind, ContextMatch, contextRisks, matchContexts } from './subject-contexts';
 
@@ -12,7 +12,7 @@ export type SubjectKind = ContextKind;
 
 /** A legal but risky subject, reported as a warning. */
 export interface SubjectRiskReading {
-  readonly id: string;
+  readonly id: FindingIdValue;
   readonly message: string;
   readonly fix: string;
 }
@@ -66,11 +66,32 @@ const GITLAB: PlatformForm = {
 const WILDCARD = /[*?]/;
 
 /**
+ * Readings already made, by pattern flag and value. Reading is a pure function of both, and a
+ * role re-reads all its subjects on every `addSubject()` (the branch-and-environment check):
+ * without this, a role of 80 subjects spends seconds reading the same values again.
+ */
+const READINGS = new Map<string, SubjectReading>();
+const MAX_READINGS = 10_000;
+
+/**
  * Reads a `sub` value of a CI token: GitHub's `repo:<owner>/<repo>:<context>` (legacy and immutable
  * forms), GitLab's `project_path:<path>:<context>` and `project_id:<id>:<context>`, anything else as
  * a custom subject.
  */
 export function readSubject(value: string, pattern: boolean): SubjectReading {
+  const key = `${pattern}:${value}`;
+  let reading = READINGS.get(key);
+  if (reading === undefined) {
+    if (READINGS.size >= MAX_READINGS) {
+      READINGS.clear();
+    }
+    reading = readUncached(value, pattern);
+    READINGS.set(key, reading);
+  }
+  return reading;
+}
+
+function readUncached(value: string, pattern: boolean): SubjectReading {
   const wrong = identityProblem(value, pattern);
   if (wrong) {
     return problem(value, pattern, wrong.why, wrong.fix);

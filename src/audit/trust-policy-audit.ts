@@ -1,7 +1,8 @@
 import { branchAndEnvironment } from './branch-and-environment';
 import { asList, containsFnIf, isIntrinsic, issuerOfProviderArn, literalString, renderExpression } from './cfn-expression';
 import { AuditPlatform, IssuerOptions, normalizeIssuer, platformName, platformOfIssuer, platformOfSubject } from './ci-issuers';
-import { Finding, FindingId } from './finding';
+import { Finding } from './finding';
+import { FindingId, FindingIdValue } from './finding-id';
 import { readSubject, SubjectKind } from './subject-reading';
 
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
@@ -115,7 +116,7 @@ export function auditTrustPolicy(input: TrustPolicyInput, options: AuditOptions 
     if (access === 'none') {
       return;
     }
-    const error = (id: string, condition: string, message: string, fix: string): void => {
+    const error = (id: FindingIdValue, condition: string, message: string, fix: string): void => {
       findings.push({ severity: 'error', id, rolePath: input.rolePath, condition: `${where} ${condition}`, message, fix });
     };
     if (stmt.Effect !== 'Allow') {
@@ -242,7 +243,7 @@ function auditStatement(
   input: TrustPolicyInput, index: number, federated: unknown, conditions: KeyCondition[], options: AuditOptions,
 ): { trust?: CiTrust; findings: Finding[] } | undefined {
   const findings: Finding[] = [];
-  const finding = (severity: 'error' | 'warning', id: string, condition: string, message: string, fix: string): void => {
+  const finding = (severity: 'error' | 'warning', id: FindingIdValue, condition: string, message: string, fix: string): void => {
     findings.push({ severity, id, rolePath: input.rolePath, condition: `Statement[${index}] ${condition}`, message, fix });
   };
   const keyIssuers = [...new Set(conditions.map((c) => c.prefix).filter(isIssuerPrefix))];
@@ -334,7 +335,7 @@ function auditStatement(
         ? 'project_path:acme/api:ref_type:branch:ref:main' : 'repo:acme/api:environment:production'}" }, or build the role with CiDeployRole.`);
   }
   // One warning per risk and subject: the legacy and immutable forms of a subject share theirs.
-  const risks = new Map<string, { c: KeyCondition; values: string[]; id: string; message: string; fix: string }>();
+  const risks = new Map<string, { c: KeyCondition; values: string[]; id: FindingIdValue; message: string; fix: string }>();
   for (const c of subConditions) {
     for (const value of c.values) {
       const reading = readSubject(value, isPatternOperator(c.operator));
@@ -373,7 +374,7 @@ function auditStatement(
  * The values of a `sub` or `aud` condition that the template decides, as IAM compares them:
  * a policy variable (`${...}`) or a CloudFormation expression is an error, and left out.
  */
-function literalValues(c: KeyCondition, finding: (severity: 'error', id: string, condition: string, message: string, fix: string) => void): string[] {
+function literalValues(c: KeyCondition, finding: (severity: 'error', id: FindingIdValue, condition: string, message: string, fix: string) => void): string[] {
   const values: string[] = [];
   for (const raw of c.raw) {
     const literal = literalString(raw);

@@ -1,7 +1,8 @@
 import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { referencedLogicalId } from '../audit/cfn-expression';
-import { Finding, FindingId, formatFinding } from '../audit/finding';
+import { Finding, formatFinding } from '../audit/finding';
+import { FindingId } from '../audit/finding-id';
 import { STACK_SET_TYPE, stackSetTemplate } from '../audit/stackset-templates';
 import { auditRole, auditStack, providerUrl, RoleAudit, TemplateResource } from '../audit/template-audit';
 import { checkOptionalKind, checkOptionalList } from '../private/runtime-checks';

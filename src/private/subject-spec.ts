@@ -1,3 +1,4 @@
+import { FindingIdValue } from '../audit/finding-id';
 import { CiPlatform } from '../providers/ci-platform';
 
 /** A claim, besides `sub`, that a subject requires with `StringEquals`. */
@@ -17,7 +18,7 @@ export interface ClaimPin {
 /** A legal but risky choice, reported as an acknowledgeable warning. */
 export interface SubjectRisk {
   /** Stable id for `Annotations.acknowledgeWarning`. */
-  readonly id: string;
+  readonly id: FindingIdValue;
   readonly message: string;
 }
 

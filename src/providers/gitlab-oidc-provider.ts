@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ICiOidcProvider } from './ci-oidc-provider';
-import { CiOidcProviderBase, CiOidcProviderImportOptions, CiOidcProviderOptions } from './ci-oidc-provider-base';
+import { CiOidcProviderBase } from './ci-oidc-provider-base';
+import { CiOidcProviderImportOptions, CiOidcProviderOptions } from './ci-oidc-provider-options';
 import { CiPlatform } from './ci-platform';
 import { parseGitLabUrl } from './gitlab-url';
 import { IssuerDescription } from './issuer-description';

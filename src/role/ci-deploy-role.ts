@@ -103,17 +103,19 @@ export class CiDeployRole extends iam.Role {
       },
       subjectAdded: (subject, unpinned) => self?.warnAbout(subject, unpinned),
     });
-    super(scope, id, {
-      // Only iam.Role's own options: the trust options are the principal's.
+    // Only iam.Role's own options (the trust options are the principal's), and all of them: when the
+    // generated CiDeployRoleOptions gain an option of a newer aws-cdk-lib, this stops compiling until
+    // it is forwarded.
+    const roleOptions: { readonly [K in keyof Required<CiDeployRoleOptions>]: CiDeployRoleOptions[K] } = {
       roleName: props.roleName,
       path: props.path,
       description: props.description,
       managedPolicies: props.managedPolicies,
       inlinePolicies: props.inlinePolicies,
       permissionsBoundary: props.permissionsBoundary,
-      assumedBy: principal,
       maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
-    });
+    };
+    super(scope, id, { ...roleOptions, assumedBy: principal });
     self = this;
     this.provider = props.provider;
     this.principal = principal;

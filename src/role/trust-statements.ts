@@ -1,4 +1,5 @@
 import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
+import { FindingId } from '../audit/finding-id';
 import { ClaimPin, SubjectRisk } from '../private/subject-spec';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
@@ -90,7 +91,7 @@ export class TrustStatements {
     const warnings: SubjectRisk[] = [];
     for (const pin of spec.pins) {
       if (pin.optional && !provider.conditionClaims.includes(pin.claim)) {
-        warnings.push({ id: 'cdk-ci-oidc:claimNotPinned', message: pin.whenUnsupported });
+        warnings.push({ id: FindingId.CLAIM_NOT_PINNED, message: pin.whenUnsupported });
         continue;
       }
       checkClaimSupported(provider, pin, `subject '${spec.description}'`);

@@ -1,4 +1,5 @@
 import { checkLiteralOrPattern, invalid } from './literal-part';
+import { FindingId } from '../audit/finding-id';
 import { SubjectRisk } from '../private/subject-spec';
 
 /**
@@ -42,5 +43,5 @@ export function everyRefRisk(label: string, kind: RefKind, name: string): Subjec
   if (!/^[*?/]+$/.test(name)) {
     return [];
   }
-  return [{ id: kind === 'branch' ? 'cdk-ci-oidc:anyBranch' : 'cdk-ci-oidc:anyTag', message: `${label}: ${kind} '${name}' matches every ${kind}.` }];
+  return [{ id: kind === 'branch' ? FindingId.ANY_BRANCH : FindingId.ANY_TAG, message: `${label}: ${kind} '${name}' matches every ${kind}.` }];
 }

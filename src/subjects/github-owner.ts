@@ -2,6 +2,7 @@ import { GitHubIdOptions } from './github-id-options';
 import { checkId, checkOwner, OWNER_ID_LOOKUP } from './github-names';
 import { GitHubScope } from './github-scope';
 import { GitHubSubjectFormat } from './github-subject-format';
+import { FindingId } from '../audit/finding-id';
 import { repoForms } from '../private/github-repo-forms';
 import { GitHubScopeParts } from '../private/github-scope-parts';
 import { checkKind, checkOptions } from '../private/runtime-checks';
@@ -57,7 +58,7 @@ export class GitHubOwner extends GitHubScope {
       pins,
       label: `every repository of ${owner}`,
       risks: [{
-        id: 'cdk-ci-oidc:wholeOwnerSubject',
+        id: FindingId.WHOLE_OWNER,
         message: `Every repository of '${owner}', including ones created later, may assume this role; prefer GitHubRepository.of('${owner}/<repository>').`,
       }],
       source,

@@ -1,6 +1,7 @@
 import { checkRefName, everyRefRisk } from './git-ref-name';
 import { GitHubSubject } from './github-subject';
 import { checkLiteral, hasWildcard, invalid } from './literal-part';
+import { FindingId } from '../audit/finding-id';
 import { environmentPins } from '../private/github-pins';
 import { GitHubScopeParts } from '../private/github-scope-parts';
 import { classifiedRisks, refContext } from '../private/subject-classification';
@@ -68,7 +69,7 @@ export abstract class GitHubScope {
    */
   public pullRequest(): GitHubSubject {
     return this.subject('pull_request', 'pull requests', false, [{
-      id: 'cdk-ci-oidc:pullRequestSubject',
+      id: FindingId.PULL_REQUEST,
       message: `${this._parts.label}: pull_request jobs run code that has not been reviewed yet; give this role read-only permissions.`,
     }], [], { kind: 'pullRequest' });
   }
@@ -81,7 +82,7 @@ export abstract class GitHubScope {
    */
   public anyRef(): GitHubSubject {
     return this.subject('ref:*', 'any branch or tag', true, [{
-      id: 'cdk-ci-oidc:anyRefSubject',
+      id: FindingId.ANY_REF,
       message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
     }], [], { kind: 'anyRef' });
   }

@@ -5,6 +5,7 @@ import { GitHubSubjectClaimKey } from './github-subject-claim-key';
 import { GitHubSubjectTemplateValues } from './github-subject-template-values';
 import { checkJobWorkflowRef } from './github-workflow-ref';
 import { checkLiteral, invalid } from './literal-part';
+import { FindingId } from '../audit/finding-id';
 import { FREE_TEXT_KEYS } from '../audit/identity-keys';
 import { environmentPins, idPins } from '../private/github-pins';
 import { repoForms } from '../private/github-repo-forms';
@@ -288,18 +289,18 @@ export class GitHubSubjectTemplate {
     const risks: SubjectRisk[] = [];
     if (!this.keys.some((key) => REPOSITORY_KEYS.includes(key))) {
       risks.push({
-        id: 'cdk-ci-oidc:wholeOwnerSubject',
+        id: FindingId.WHOLE_OWNER,
         message: `The custom subject '${sub}' names no repository: every repository of the owner, including ones created later, may assume this role.`,
       });
     }
     if (!this.keys.some((key) => REF_KEYS.includes(key))) {
       risks.push({
-        id: 'cdk-ci-oidc:anyRefSubject',
+        id: FindingId.ANY_REF,
         message: `The custom subject '${sub}' names no branch, tag or environment: any branch, tag or pull request may assume this role.`,
       });
     } else if (values.pullRequest && values.environment === undefined && this.keys.includes(GitHubSubjectClaimKey.CONTEXT)) {
       risks.push({
-        id: 'cdk-ci-oidc:pullRequestSubject',
+        id: FindingId.PULL_REQUEST,
         message: `The custom subject '${sub}': pull_request jobs run code that has not been reviewed yet; give this role read-only permissions.`,
       });
     }

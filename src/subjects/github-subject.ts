@@ -1,5 +1,6 @@
 import { CiSubject } from './ci-subject';
 import { checkRawClaim, hasWildcard, invalid } from './literal-part';
+import { FindingId } from '../audit/finding-id';
 import { checkClaimScope, claimContext, classifiedRisks } from '../private/subject-classification';
 import { freezeSpec, SubjectRisk, SubjectSpec } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
@@ -49,7 +50,7 @@ export class GitHubSubject extends CiSubject {
     // The rule of the guard and the report for every key that names the repository or its owner (repo, repository, repository_owner, ids ...).
     checkClaimScope('GitHubSubject.fromClaim(sub)', sub, pattern);
     const own: SubjectRisk[] = pattern
-      ? [{ id: 'cdk-ci-oidc:rawPatternSubject', message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitHubRepository and GitHubOwner.` }]
+      ? [{ id: FindingId.RAW_PATTERN, message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitHubRepository and GitHubOwner.` }]
       : [];
     return new GitHubSubject({
       platform: CiPlatform.GITHUB_ACTIONS,

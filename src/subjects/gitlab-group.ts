@@ -1,5 +1,6 @@
 import { checkGroupPath, checkId } from './gitlab-names';
 import { GitLabScope } from './gitlab-scope';
+import { FindingId } from '../audit/finding-id';
 import { GitLabScopeParts } from '../private/gitlab-scope-parts';
 import { checkKind, checkOptions } from '../private/runtime-checks';
 import { ClaimPin } from '../private/subject-spec';
@@ -84,7 +85,7 @@ export class GitLabGroup extends GitLabScope {
       pins,
       label: pinned ? `every project directly in ${path}` : `every project of ${path}`,
       risks: [{
-        id: 'cdk-ci-oidc:wholeGroupSubject',
+        id: FindingId.WHOLE_GROUP,
         message: `Every project of '${path}'${pinned ? '' : ' and its subgroups'}, including ones created later, may assume this role; ` +
           `prefer GitLabProject.of('${path}/<project>').`,
       }],

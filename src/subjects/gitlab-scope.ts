@@ -1,6 +1,7 @@
 import { checkRefName, everyRefRisk } from './git-ref-name';
 import { GitLabSubject } from './gitlab-subject';
 import { hasWildcard } from './literal-part';
+import { FindingId } from '../audit/finding-id';
 import { GitLabScopeParts } from '../private/gitlab-scope-parts';
 import { classifiedRisks, refContext } from '../private/subject-classification';
 import { SubjectContext, SubjectRisk } from '../private/subject-spec';
@@ -61,7 +62,7 @@ export abstract class GitLabScope {
    */
   public anyRef(): GitLabSubject {
     return this.subject('ref_type:*', 'any branch or tag', true, [{
-      id: 'cdk-ci-oidc:anyRefSubject',
+      id: FindingId.ANY_REF,
       message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
     }], { kind: 'anyRef' });
   }

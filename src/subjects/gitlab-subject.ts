@@ -1,5 +1,6 @@
 import { CiSubject } from './ci-subject';
 import { checkRawClaim, hasWildcard, invalid } from './literal-part';
+import { FindingId } from '../audit/finding-id';
 import { checkClaimScope, claimContext, classifiedRisks } from '../private/subject-classification';
 import { freezeSpec, SubjectRisk, SubjectSpec } from '../private/subject-spec';
 import { CiPlatform } from '../providers/ci-platform';
@@ -49,7 +50,7 @@ export class GitLabSubject extends CiSubject {
         `a GitLab subject claim such as '${EXAMPLE}'`);
     }
     const own: SubjectRisk[] = pattern
-      ? [{ id: 'cdk-ci-oidc:rawPatternSubject', message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitLabProject and GitLabGroup.` }]
+      ? [{ id: FindingId.RAW_PATTERN, message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitLabProject and GitLabGroup.` }]
       : [];
     return new GitLabSubject({
       platform: CiPlatform.GITLAB_CI,

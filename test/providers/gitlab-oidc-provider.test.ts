@@ -156,7 +156,7 @@ describe('GitLabOidcProvider', () => {
     new GitLabOidcProvider(stack, 'GitLab', { url });
 
     // THEN
-    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+    expect(Template.fromStack(stack).toJSON().Resources).toMatchSnapshot();
   });
 });
 
