@@ -113,8 +113,17 @@ export function providerArn(issuer: string, partition = 'aws'): string {
   return `arn:${partition}:iam::${ACCOUNT}:oidc-provider/${issuer}`;
 }
 
-/** Runs the engine: the token's provider asks to assume a role with the given trust policy. */
-export function evaluate(trustPolicy: TrustPolicy, token: TokenPayload): EngineResult {
+/** An organization level's resource control policies (documents), as the engine takes them. */
+export interface ResourceControlLevel {
+  readonly orgIdentifier: string;
+  readonly policies: { readonly name: string; readonly document: unknown }[];
+}
+
+/**
+ * Runs the engine: the token's provider asks to assume a role with the given trust policy,
+ * under the given organization levels' resource control policies (none by default).
+ */
+export function evaluate(trustPolicy: TrustPolicy, token: TokenPayload, resourceControlLevels: ResourceControlLevel[] = []): EngineResult {
   const request = new engine.AwsRequestImpl(
     providerArn(issuerOf(token)),
     { resource: `arn:aws:iam::${ACCOUNT}:role/CiRole`, accountId: ACCOUNT },
@@ -127,7 +136,10 @@ export function evaluate(trustPolicy: TrustPolicy, token: TokenPayload): EngineR
     sessionPolicy: undefined,
     identityPolicies: [],
     serviceControlPolicies: [],
-    resourceControlPolicies: [],
+    resourceControlPolicies: resourceControlLevels.map((level) => ({
+      orgIdentifier: level.orgIdentifier,
+      policies: level.policies.map((policy) => engine.loadPolicy(policy.document, { name: policy.name })),
+    })),
     resourcePolicy: engine.loadPolicy(trustPolicy, { name: 'TrustPolicy' }),
     permissionBoundaries: undefined,
     vpcEndpointPolicies: undefined,
