@@ -92,24 +92,30 @@ project.addTask('test:coverage', {
 });
 
 // The audit and the report command run without the CDK (`cdk-ci-oidc report` reads a cdk.out
-// directory with plain Node.js): they must not import aws-cdk-lib or constructs, directly or through
-// another folder of src/ (every folder besides audit/ and cli/ builds constructs).
-const CDK_FREE_IMPORTS = 'src/audit and src/cli run without the CDK: import only Node.js built-ins and src/audit.';
-const cdkImports = [
-  { group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'constructs/*'], message: CDK_FREE_IMPORTS },
+// directory with plain Node.js): src/core, each platform's facts/, the platform registry, src/audit
+// and src/cli must not import aws-cdk-lib or constructs, directly or through a folder that builds
+// constructs. Each gets the relative imports its layer may use, and no other.
+const CDK_FREE_IMPORTS = 'runs without the CDK: import only Node.js built-ins and the CDK-free layers (src/core, src/platforms/*/facts, src/platforms/registry, src/audit).';
+const cdkFreeLayers: Array<{ files: string[]; forbiddenRelative: string }> = [
+  { files: ['src/core/**/*.ts'], forbiddenRelative: '^\\.\\.\\/' },
+  { files: ['src/platforms/*/facts/**/*.ts'], forbiddenRelative: '^\\.\\.\\/(?!\\.\\.\\/\\.\\.\\/core\\/)' },
+  { files: ['src/platforms/registry.ts'], forbiddenRelative: '^(\\.\\.\\/|\\.\\/(?![a-z0-9-]+\\/facts\\/))' },
+  { files: ['src/audit/**/*.ts'], forbiddenRelative: '^\\.\\.\\/(?!core\\/|platforms\\/registry$)' },
+  { files: ['src/cli/**/*.ts'], forbiddenRelative: '^\\.\\.\\/(?!audit\\/|core\\/|platforms\\/registry$)' },
 ];
-project.eslint?.addOverride({
-  files: ['src/audit/**/*.ts'],
-  rules: {
-    'no-restricted-imports': ['error', { patterns: [...cdkImports, { regex: '^\\.\\./', message: CDK_FREE_IMPORTS }] }],
-  },
-});
-project.eslint?.addOverride({
-  files: ['src/cli/**/*.ts'],
-  rules: {
-    'no-restricted-imports': ['error', { patterns: [...cdkImports, { regex: '^\\.\\./(?!audit/)', message: CDK_FREE_IMPORTS }] }],
-  },
-});
+for (const layer of cdkFreeLayers) {
+  project.eslint?.addOverride({
+    files: layer.files,
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'constructs/*'], message: `${layer.files[0]} ${CDK_FREE_IMPORTS}` },
+          { regex: layer.forbiddenRelative, message: `${layer.files[0]} ${CDK_FREE_IMPORTS}` },
+        ],
+      }],
+    },
+  });
+}
 
 // CiDeployRoleOptions: every iam.RoleProps option except the principal and external ids,
 // generated from aws-cdk-lib's own jsii assembly so that the docs and types never drift.

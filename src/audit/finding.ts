@@ -4,7 +4,7 @@
  * access-review command share it, and the command must run without the CDK.
  */
 
-import { FindingIdValue } from './finding-id';
+import { FindingIdValue } from '../core/finding-id';
 
 /** How bad a finding is: errors fail the synthesis (guard) or the review (report). */
 export type Severity = 'error' | 'warning';

@@ -4,9 +4,9 @@
  * the platform presents (any branch, any tag, any environment, pull requests) of the repository or
  * project it names. The subject builders' warnings and the audit's findings both come from here.
  */
-import { ClaimShape, matchesEvery, matchesSome, oneOrMore, ShapePart, someMatch, text } from './claim-shapes';
-import { FindingId, FindingIdValue } from './finding-id';
-import { IdentityScope } from './identity-keys';
+import { ClaimShape, matchesEvery, matchesSome, oneOrMore, ShapePart, someMatch, text } from '../core/claim-shapes';
+import { FindingId, FindingIdValue } from '../core/finding-id';
+import { IdentityScope } from '../core/identity-keys';
 
 /** How much of a kind of job a subject admits. */
 export type Coverage = 'none' | 'some' | 'every';

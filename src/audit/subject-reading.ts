@@ -1,8 +1,8 @@
-import { FindingId, FindingIdValue } from './finding-id';
-import { identityProblem, identityScope, IdentityScope } from './identity-keys';
 import { ContextKind, contextKind, ContextMatch, contextRisks, matchContexts } from './subject-contexts';
+import { FindingId, FindingIdValue } from '../core/finding-id';
+import { identityProblem, identityScope, IdentityScope } from '../core/identity-keys';
 
-export { globMatches } from './claim-shapes';
+export { globMatches } from '../core/claim-shapes';
 
 /**
  * What kind of job a subject admits, decided by what it matches: `environment` only for one

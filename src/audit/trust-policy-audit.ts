@@ -2,8 +2,8 @@ import { branchAndEnvironment } from './branch-and-environment';
 import { asList, containsFnIf, isIntrinsic, issuerOfProviderArn, literalString, renderExpression } from './cfn-expression';
 import { AuditPlatform, IssuerOptions, normalizeIssuer, platformName, platformOfIssuer, platformOfSubject } from './ci-issuers';
 import { Finding } from './finding';
-import { FindingId, FindingIdValue } from './finding-id';
 import { readSubject, SubjectKind } from './subject-reading';
+import { FindingId, FindingIdValue } from '../core/finding-id';
 
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 

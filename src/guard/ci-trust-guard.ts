@@ -2,10 +2,10 @@ import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stag
 import { IConstruct } from 'constructs';
 import { referencedLogicalId } from '../audit/cfn-expression';
 import { Finding, formatFinding } from '../audit/finding';
-import { FindingId } from '../audit/finding-id';
 import { STACK_SET_TYPE, stackSetTemplate } from '../audit/stackset-templates';
 import { auditRole, auditStack, providerUrl, RoleAudit, TemplateResource } from '../audit/template-audit';
-import { checkOptionalKind, checkOptionalList } from '../private/runtime-checks';
+import { FindingId } from '../core/finding-id';
+import { checkOptionalKind, checkOptionalList } from '../core/runtime-checks';
 
 /** Resource types, besides roles, that the audit of a role reads: providers and attached policies. */
 const INDEXED_TYPES = new Set([

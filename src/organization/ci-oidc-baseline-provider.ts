@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
+import { CiPlatform } from '../core/ci-platform';
+import { GitHubIssuer } from '../platforms/github/github-issuer';
+import { GitHubOidcProvider, GitHubOidcProviderProps } from '../platforms/github/github-oidc-provider';
+import { GitLabOidcProvider, GitLabOidcProviderProps } from '../platforms/gitlab/gitlab-oidc-provider';
+import { parseGitLabUrl } from '../platforms/gitlab/gitlab-url';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
-import { CiPlatform } from '../providers/ci-platform';
-import { GitHubIssuer } from '../providers/github-issuer';
-import { GitHubOidcProvider, GitHubOidcProviderProps } from '../providers/github-oidc-provider';
-import { GitLabOidcProvider, GitLabOidcProviderProps } from '../providers/gitlab-oidc-provider';
-import { parseGitLabUrl } from '../providers/gitlab-url';
 
 /**
  * A CI OIDC provider of an account baseline: which platform and issuer, and how to create it.

@@ -1,5 +1,5 @@
-import { GitHubIssuer } from '../providers/github-issuer';
-import { GITLAB_DOT_COM_ISSUER } from '../providers/gitlab-url';
+import { GitHubIssuer } from '../platforms/github/github-issuer';
+import { GITLAB_DOT_COM_ISSUER } from '../platforms/gitlab/gitlab-url';
 import { checkPositiveId, invalid } from '../subjects/literal-part';
 
 /**

@@ -7,7 +7,7 @@ import { CiOidcRolloutCallAs } from './ci-oidc-rollout-call-as';
 import { CiOidcRolloutTarget, CiOidcTargetFilter } from './ci-oidc-rollout-target';
 import { InstanceTemplate, MAX_TEMPLATE_BODY_BYTES, RenderedTemplate } from './instance-template';
 import { checkAccountId } from './organization-ids';
-import { REGION_NAME } from '../private/aws-names';
+import { REGION_NAME } from '../core/aws-names';
 import { CiDeployRole } from '../role/ci-deploy-role';
 import { invalid } from '../subjects/literal-part';
 

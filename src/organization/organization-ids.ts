@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { ACCOUNT_ID } from '../private/aws-names';
+import { ACCOUNT_ID } from '../core/aws-names';
 import { invalid } from '../subjects/literal-part';
 
 /*

@@ -1,5 +1,5 @@
 import { aws_iam as iam, Token } from 'aws-cdk-lib';
-import { ClaimPin } from '../private/subject-spec';
+import { ClaimPin } from '../core/subject-spec';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 import { invalid } from '../subjects/literal-part';

@@ -1,6 +1,6 @@
 import { aws_iam as iam, Stack, Token } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
-import { ACCOUNT_ID, REGION_NAME } from '../private/aws-names';
+import { ACCOUNT_ID, REGION_NAME } from '../core/aws-names';
 import { invalid } from '../subjects/literal-part';
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\x21-\x7e]+$/;

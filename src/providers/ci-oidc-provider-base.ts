@@ -2,9 +2,9 @@ import { aws_iam as iam, RemovalPolicy, Resource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ICiOidcProvider } from './ci-oidc-provider';
 import { CiOidcProviderOptions } from './ci-oidc-provider-options';
-import { CiPlatform } from './ci-platform';
 import { providerAudience } from './default-audience';
-import { checkOptionalList, checkOptions } from '../private/runtime-checks';
+import { CiPlatform } from '../core/ci-platform';
+import { checkOptionalList, checkOptions } from '../core/runtime-checks';
 
 /**
  * The IAM OIDC provider of a CI platform, as a native `AWS::IAM::OIDCProvider`

@@ -1,5 +1,5 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
-import { CiPlatform } from './ci-platform';
+import { CiPlatform } from '../core/ci-platform';
 
 /**
  * An IAM OpenID Connect identity provider for a CI platform.

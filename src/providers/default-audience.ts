@@ -1,6 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { checkKind } from '../private/runtime-checks';
+import { checkKind } from '../core/runtime-checks';
 
 /** The audience that `aws-actions/configure-aws-credentials` requests, and GitLab jobs are told to. */
 export const STS_AUDIENCE = 'sts.amazonaws.com';

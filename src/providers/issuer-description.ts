@@ -1,4 +1,4 @@
-import { CiPlatform } from './ci-platform';
+import { CiPlatform } from '../core/ci-platform';
 
 /** What a provider construct knows about its issuer. */
 export interface IssuerDescription {

@@ -1,11 +1,11 @@
 import { ArnFormat, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ICiOidcProvider } from './ci-oidc-provider';
-import { CiPlatform } from './ci-platform';
 import { providerAudience } from './default-audience';
 import { IssuerDescription } from './issuer-description';
-import { ACCOUNT_ID } from '../private/aws-names';
-import { checkKind, checkOptionalKind } from '../private/runtime-checks';
+import { ACCOUNT_ID } from '../core/aws-names';
+import { CiPlatform } from '../core/ci-platform';
+import { checkKind, checkOptionalKind } from '../core/runtime-checks';
 
 /** The provider of `issuer` in `account` (default: the stack's), with a partition-aware ARN. */
 export function importProviderOfAccount(

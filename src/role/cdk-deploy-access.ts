@@ -2,8 +2,8 @@ import { aws_iam as iam, BOOTSTRAP_QUALIFIER_CONTEXT, DefaultStackSynthesizer, S
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { CdkBootstrapRole, CdkDeployAccessOptions } from './cdk-deploy-access-options';
-import { ACCOUNT_ID, REGION_NAME } from '../private/aws-names';
-import { checkOptionalList, checkOptionalOneOf, checkOptions } from '../private/runtime-checks';
+import { ACCOUNT_ID, REGION_NAME } from '../core/aws-names';
+import { checkOptionalList, checkOptionalOneOf, checkOptions } from '../core/runtime-checks';
 import { invalid } from '../subjects/literal-part';
 
 /** The bootstrap template's `AllowedPattern` for the qualifier (role names stay within 64 characters). */

@@ -1,4 +1,4 @@
-import { SubjectRisk } from '../private/subject-spec';
+import { SubjectRisk } from '../core/subject-spec';
 import { CiSubject } from '../subjects/ci-subject';
 /** The role that owns a principal: it hears of every subject added, to give its warnings. */
 export interface PrincipalOwner {

@@ -1,6 +1,6 @@
 import { CiTrustOptions } from './ci-trust-options';
-import { ClaimPin } from '../private/subject-spec';
-import { checkJobWorkflowRef } from '../subjects/github-workflow-ref';
+import { ClaimPin } from '../core/subject-spec';
+import { checkJobWorkflowRef } from '../platforms/github/github-workflow-ref';
 
 /** The claims a trust requires of every token, from its options, besides `aud` and `sub`. */
 export function requiredClaims(options: CiTrustOptions): ClaimPin[] {

@@ -1,6 +1,6 @@
-import { checkKind, checkList, checkOptionalOneOf, checkOptions } from '../private/runtime-checks';
+import { CiPlatform } from '../core/ci-platform';
+import { checkKind, checkList, checkOptionalOneOf, checkOptions } from '../core/runtime-checks';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
-import { CiPlatform } from '../providers/ci-platform';
 
 const PROVIDER_FORM = 'a provider of this library: new GitHubOidcProvider(...), GitLabOidcProvider.fromAccount(...) and the like';
 

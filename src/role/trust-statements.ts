@@ -1,6 +1,6 @@
 import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
-import { FindingId } from '../audit/finding-id';
-import { ClaimPin, SubjectRisk } from '../private/subject-spec';
+import { FindingId } from '../core/finding-id';
+import { ClaimPin, SubjectRisk } from '../core/subject-spec';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 

@@ -1,5 +1,5 @@
-import { SubjectSpec } from '../private/subject-spec';
-import { CiPlatform } from '../providers/ci-platform';
+import { CiPlatform } from '../core/ci-platform';
+import { SubjectSpec } from '../core/subject-spec';
 
 /**
  * Who may assume a role: one kind of CI job (a branch, a tag, an environment ...)

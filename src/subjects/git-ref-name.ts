@@ -1,6 +1,6 @@
 import { checkLiteralOrPattern, invalid } from './literal-part';
-import { FindingId } from '../audit/finding-id';
-import { SubjectRisk } from '../private/subject-spec';
+import { FindingId } from '../core/finding-id';
+import { SubjectRisk } from '../core/subject-spec';
 
 /**
  * Why a short branch or tag name (or a pattern of one) cannot be a git ref name, or

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { invalid, kindProblem, shownValue } from '../private/runtime-checks';
+import { invalid, kindProblem, shownValue } from '../core/runtime-checks';
 
 /** Whether a part holds an IAM wildcard. */
 export function hasWildcard(value: string): boolean {

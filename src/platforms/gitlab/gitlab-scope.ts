@@ -1,0 +1,85 @@
+import { GitLabScopeParts } from './facts/gitlab-scope-parts';
+import { GitLabSubject } from './gitlab-subject';
+import { CiPlatform } from '../../core/ci-platform';
+import { FindingId } from '../../core/finding-id';
+import { SubjectContext, SubjectRisk } from '../../core/subject-spec';
+import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
+import { hasWildcard } from '../../subjects/literal-part';
+import { classifiedRisks, refContext } from '../../subjects/subject-classification';
+
+
+/*
+ * Why IAM's `*` cannot forge the ref part of a GitLab `sub`: `*` matches any characters,
+ * `:` and `/` included, so in `project_path:acme/*:ref_type:branch:ref:main` it could in
+ * principle swallow `x:ref_type:tag:ref:v1...`. But the value must then still end with
+ * `:ref_type:branch:ref:main`, and a token holds `ref_type` once, after the project path,
+ * while none of the free-text parts can hold a `:` (GitLab paths allow letters, digits, '_',
+ * '-' and '.'; git refuses ':' in ref names). So the text after the first `*` can only be
+ * matched by the token's own ref_type and ref: a tag job never matches a branch subject,
+ * whatever its project or tag is called.
+ */
+
+/**
+ * A project or a whole group: the scope that GitLab subjects are cut from.
+ *
+ * GitLab writes the short ref name into `sub` (`main`, not `refs/heads/main`), so every
+ * subject names the ref type as well: a tag `main` never matches a branch subject `main`.
+ */
+export abstract class GitLabScope {
+  /** @internal */
+  protected abstract readonly _parts: GitLabScopeParts;
+
+  /**
+   * Jobs that run for a branch: `<scope>:ref_type:branch:ref:<branch>`.
+   *
+   * Merge request pipelines of a branch in the project itself carry that branch too; pipelines
+   * of merge requests from forks carry the fork's project path and never match.
+   *
+   * @param branch the branch's short name (`main`, not `refs/heads/main`), as in GitLab (IAM
+   * compares case); `*` and `?` make it a pattern, and `*` also matches `/`
+   */
+  public branch(branch: string): GitLabSubject {
+    checkRefName(this._parts.source, 'branch', branch);
+    return this.subject(`ref_type:branch:ref:${branch}`, `branch ${branch}`, hasWildcard(branch),
+      everyRefRisk(this._parts.label, 'branch', branch), refContext('branch', branch));
+  }
+
+  /**
+   * Jobs that run for a tag: `<scope>:ref_type:tag:ref:<tag>`.
+   *
+   * @param tag the tag's short name (`v1.2.3`, not `refs/tags/v1.2.3`); `*` and `?` make it a pattern
+   */
+  public tag(tag: string): GitLabSubject {
+    checkRefName(this._parts.source, 'tag', tag);
+    return this.subject(`ref_type:tag:ref:${tag}`, `tag ${tag}`, hasWildcard(tag),
+      everyRefRisk(this._parts.label, 'tag', tag), refContext('tag', tag));
+  }
+
+  /**
+   * Jobs that run for any branch or tag: `<scope>:ref_type:*`.
+   *
+   * Warns with id `cdk-ci-oidc:anyRefSubject`: anyone who can push a branch can assume the role.
+   */
+  public anyRef(): GitLabSubject {
+    return this.subject('ref_type:*', 'any branch or tag', true, [{
+      id: FindingId.ANY_REF,
+      message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
+    }], { kind: 'anyRef' });
+  }
+
+  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], kind: SubjectContext): GitLabSubject {
+    const parts = this._parts;
+    const claims = [`${parts.prefix}${context}`];
+    const isPattern = pattern || hasWildcard(parts.prefix);
+    const own = [...parts.risks, ...risks];
+    return GitLabSubject._fromSpec({
+      platform: CiPlatform.GITLAB_CI,
+      claims,
+      pattern: isPattern,
+      pins: parts.pins,
+      description: `${parts.label}, ${words}`,
+      risks: [...own, ...classifiedRisks(claims, isPattern, own)],
+      context: kind,
+    });
+  }
+}
