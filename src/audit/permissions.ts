@@ -55,7 +55,7 @@ const IAM_TYPES = ['role', 'user', 'group', 'policy'];
 const BOOTSTRAP_DEPLOY_ROLE = /:role\/(?:[^:]*\/)?cdk-[^/]*-deploy-role-/;
 
 /** IAM matching of an action or resource pattern (`*`, `?`), case-insensitive as IAM compares actions. */
-function matches(pattern: string, text: string, ignoreCase: boolean): boolean {
+export function matches(pattern: string, text: string, ignoreCase: boolean): boolean {
   const source = pattern.split('').map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
   return new RegExp(`^${source}$`, ignoreCase ? 'i' : '').test(text);
 }

@@ -94,7 +94,7 @@ export function resolveProvider(input: StackAuditInput, federated: unknown): str
 }
 
 /** The policies of the template attached to the role, and the managed policies its `ManagedPolicyArns` reference. */
-function attachedPolicies(input: StackAuditInput, roleId: string): AttachedPolicy[] {
+export function attachedPolicies(input: StackAuditInput, roleId: string): AttachedPolicy[] {
   const resources = input.template.Resources ?? {};
   const role = resources[roleId]?.Properties ?? {};
   const isRole = (value: unknown): boolean =>

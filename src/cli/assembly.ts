@@ -13,6 +13,8 @@ interface Manifest {
 
 interface Artifact {
   readonly type?: string;
+  /** `aws://<account>/<region>`, with `unknown-account` / `unknown-region` for environment-agnostic stacks. */
+  readonly environment?: string;
   readonly displayName?: string;
   readonly properties?: { readonly templateFile?: string; readonly directoryName?: string };
   readonly metadata?: Record<string, Array<{ type?: string; data?: unknown }>>;
@@ -23,13 +25,27 @@ interface LoadedStack {
   readonly name: string;
   readonly template: TemplateJson & { Outputs?: Record<string, { Value?: unknown; Export?: { Name?: unknown } }> };
   readonly paths: Map<string, string>;
+  /** The template's file, and the stack's account and region when the manifest names them. */
+  readonly source: StackSource;
+}
+
+/** Where a stack of the assembly comes from. */
+export interface StackSource {
+  readonly templateFile: string;
+  readonly account?: string;
+  readonly region?: string;
+}
+
+/** A stack of the assembly, with its source. */
+export interface AssemblyStack extends StackAuditInput {
+  readonly source: StackSource;
 }
 
 /**
  * Reads the stacks of a cloud assembly (`cdk.out`): its `manifest.json`, the templates of its
  * stack artifacts, nested assemblies (stages) and nested stacks, in manifest order.
  */
-export function loadAssembly(directory: string): StackAuditInput[] {
+export function loadAssembly(directory: string): AssemblyStack[] {
   if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
     throw new AssemblyError(`No cloud assembly at '${directory}': the directory does not exist. Run 'cdk synth' first, or pass the assembly directory (e.g. cdk.out).`);
   }
@@ -58,6 +74,7 @@ export function loadAssembly(directory: string): StackAuditInput[] {
     template: stack.template,
     pathOf: (logicalId: string) => stack.paths.get(logicalId),
     resolveOutside,
+    source: stack.source,
   }));
 }
 
@@ -95,9 +112,10 @@ function readAssembly(directory: string, stacks: LoadedStack[], prefix: string):
       // The artifact's own path is not in the manifest; '' lets every entry count, but those of nested stacks.
       const stackPath = '';
       const paths = pathsOf(entries, stackPath, template);
-      stacks.push({ name, template, paths });
-      readStackSets(name, template, paths, stacks);
-      readNestedStacks({ directory, assetFiles, entries }, stackPath, template, stacks);
+      const source = { templateFile: path.join(directory, templateFile), ...environmentOf(artifact.environment) };
+      stacks.push({ name, template, paths, source });
+      readStackSets(name, template, paths, stacks, source);
+      readNestedStacks({ directory, assetFiles, entries, source }, stackPath, template, stacks);
     } else if (artifact?.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string') {
       readAssembly(path.join(directory, artifact.properties.directoryName), stacks, '');
     }
@@ -130,17 +148,19 @@ function readNestedStacks(context: NestingContext, parentPath: string, template:
     if (file !== undefined && fs.existsSync(path.join(directory, file))) {
       const nested = readTemplate(directory, file);
       const stackPath = nestedStackPath(entries, parentPath, id);
-      stacks.push({ name: stackPath.slice(1), template: nested, paths: pathsOf(entries, stackPath, nested) });
+      const source = { ...context.source, templateFile: path.join(directory, file) };
+      stacks.push({ name: stackPath.slice(1), template: nested, paths: pathsOf(entries, stackPath, nested), source });
       readNestedStacks(context, stackPath, nested, stacks);
     }
   }
 }
 
 /** The instance templates of a stack's StackSets, named after the StackSet's construct path. */
-function readStackSets(stackName: string, template: TemplateJson, paths: Map<string, string>, stacks: LoadedStack[]): void {
+function readStackSets(stackName: string, template: TemplateJson, paths: Map<string, string>, stacks: LoadedStack[], parent: StackSource): void {
   for (const stackSet of stackSetTemplates(template)) {
     const stackSetPath = paths.get(stackSet.logicalId)?.replace(/^\//, '').replace(/\/Resource$/, '') ?? `${stackName}/${stackSet.logicalId}`;
-    stacks.push({ name: stackSetPath, template: stackSet.template, paths: new Map() });
+    // Its instances deploy to the accounts and regions of the StackSet, which the template does not tell.
+    stacks.push({ name: stackSetPath, template: stackSet.template, paths: new Map(), source: { templateFile: parent.templateFile } });
   }
 }
 
@@ -155,6 +175,14 @@ interface NestingContext {
   readonly assetFiles: Map<string, string>;
   /** The metadata of the top-level stack artifact: it also holds the paths of its nested stacks' resources. */
   readonly entries: PathEntry[];
+  readonly source: StackSource;
+}
+
+/** The account and region of an artifact's `aws://<account>/<region>` environment, when they are known. */
+function environmentOf(environment: string | undefined): { account?: string; region?: string } {
+  const match = /^aws:\/\/([^/]*)\/(.*)$/.exec(environment ?? '');
+  const known = (value: string | undefined): string | undefined => (value === undefined || value === '' || value.startsWith('unknown-') ? undefined : value);
+  return { account: known(match?.[1]), region: known(match?.[2]) };
 }
 
 /** The construct path of a nested stack: its resource's path is `<stack path>.NestedStack/<id>.NestedStackResource`. */

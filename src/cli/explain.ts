@@ -1,13 +1,17 @@
-import { AssemblyError, loadAssembly } from './assembly';
+import { parseArguments as parseCommandLine } from './arguments';
+import { visibleEscapes } from './escape';
+import { readInputs } from './input-files';
+import { problemText } from './report';
 import type { ReportIo } from './report';
+import { roleNames } from './review';
 import { readTokenFile, TokenInput } from './token-input';
 import { auditStack, resolveProvider, StackAuditInput } from '../audit/template-audit';
 import { evaluateTrustPolicy, StatementEvaluation, TrustEvaluation } from '../audit/trust-evaluation';
 import { StatementRequirements, trustRequirements } from '../audit/trust-requirements';
 import { TokenError, webIdentityRequest, WebIdentityRequest } from '../audit/web-identity-request';
 
-export const EXPLAIN_USAGE = `Usage: cdk-ci-oidc explain --claims FILE [ASSEMBLY_DIR] [--role PATH] [--json] [--gitlab-issuer ISSUER]...
-       cdk-ci-oidc explain --role PATH [ASSEMBLY_DIR] [--json] [--gitlab-issuer ISSUER]...
+export const EXPLAIN_USAGE = `Usage: cdk-ci-oidc explain --claims FILE [INPUT...] [--role PATH] [--json] [--gitlab-issuer ISSUER]...
+       cdk-ci-oidc explain --role PATH [INPUT...] [--json] [--gitlab-issuer ISSUER]...
 
 Why was my token refused? For each IAM role of a synthesized CDK app that a CI OIDC provider
 may assume, says whether it admits a token and, if not, which condition fails and what the
@@ -17,20 +21,28 @@ conditions it cannot decide from the token alone are reported as such.
 
   --claims FILE            the token: its decoded payload (JSON) or the JWT itself; '-' reads
                            standard input. A JWT's signature is NOT checked: only its claims are read
-  --role PATH              one role, by the path 'cdk-ci-oidc report' prints (e.g. Deploy/DeployRole)
-                           or its logical id
-  ASSEMBLY_DIR             the cloud assembly 'cdk synth' wrote (default: cdk.out)
+  --role PATH              one role, by the path 'cdk-ci-oidc report' prints (e.g. Deploy/DeployRole),
+                           its logical id, ARN, name or Terraform address
+  INPUT                    what 'cdk-ci-oidc report' reads: the cloud assembly 'cdk synth' wrote
+                           (default: cdk.out), CloudFormation templates, IAM exports, Terraform JSON
   --json                   print JSON instead of text
   --gitlab-issuer ISSUER   a self-managed GitLab issuer (e.g. gitlab.example.com); repeatable
 
 Exit status: 0 a role admits the token (with --role: that role does), or the role was described;
 1 every role refuses it; 3 no role admits it, but for some the decision needs more than the
-token tells; 2 usage, token or assembly problem.
+token tells; 2 usage, token or input problem.
+
+Examples:
+  cdk-ci-oidc explain --claims claims.json cdk.out
+  cdk-ci-oidc explain --claims - --role Deploy/DeployRole < claims.json
+  cdk-ci-oidc explain --role arn:aws:iam::123456789012:role/deploy exports/123456789012.json
 `;
 
 const SIGNATURE_NOTICE = 'The JWT\'s signature was not checked: explain only reads its claims. STS checks the signature, the expiry and the audience list of the provider too.';
 
 interface Arguments {
+  readonly inputs: string[];
+  /** The inputs, as messages name them. */
   readonly directory: string;
   readonly claimsFile?: string;
   readonly role?: string;
@@ -42,8 +54,13 @@ interface AssemblyRole {
   readonly stack: StackAuditInput;
   readonly path: string;
   readonly logicalId: string;
+  /** The names `--role` may give: path, logical id, ARN, name, address. */
+  readonly names: string[];
   readonly trustPolicy: unknown;
 }
+
+/** A problem with the inputs: the command exits with code 2. */
+class InputError extends Error {}
 
 /**
  * Runs `cdk-ci-oidc explain <argv...>` and returns the exit status.
@@ -70,18 +87,18 @@ export function explain(argv: string[], io: ReportIo): number {
     }
     roles = ciRoles(args);
   } catch (error) {
-    if (error instanceof TokenError || error instanceof AssemblyError) {
-      io.stderr(`cdk-ci-oidc explain: ${escapeText(error.message)}\n`);
+    if (error instanceof TokenError || error instanceof InputError) {
+      io.stderr(`cdk-ci-oidc explain: ${visibleEscapes(error.message)}\n`);
       return 2;
     }
     io.stderr(`cdk-ci-oidc explain: internal error, please report it: ${(error as Error).stack ?? error}\n`);
     return 2;
   }
   if (args.role !== undefined) {
-    const chosen = roles.filter((r) => r.path === args.role || r.logicalId === args.role);
+    const chosen = roles.filter((r) => r.names.includes(args.role!));
     if (chosen.length !== 1) {
       const known = roles.map((r) => r.path).join(', ') || 'none';
-      io.stderr(escapeText(`cdk-ci-oidc explain: ${chosen.length === 0 ? 'no' : 'more than one'} CI role '${args.role}' in '${args.directory}'. ` +
+      io.stderr(visibleEscapes(`cdk-ci-oidc explain: ${chosen.length === 0 ? 'no' : 'more than one'} CI role '${args.role}' in '${args.directory}'. ` +
         `CI roles: ${known}.`) + '\n');
       return 2;
     }
@@ -104,69 +121,54 @@ export function explain(argv: string[], io: ReportIo): number {
   return results.some((r) => r.evaluation.verdict === 'unknown') ? 3 : 1;
 }
 
+/** The arguments, or an error message ('' for --help). */
 function parseArguments(argv: string[]): Arguments | string {
-  let directory: string | undefined;
-  let claimsFile: string | undefined;
-  let role: string | undefined;
-  let json = false;
-  const gitLabIssuers: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string | undefined => {
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next !== '-')) {
-        return undefined;
-      }
-      i++;
-      return next;
-    };
-    if (arg === '--help' || arg === '-h') {
-      return '';
-    } else if (arg === '--json') {
-      json = true;
-    } else if (arg === '--claims') {
-      claimsFile = value();
-      if (claimsFile === undefined) {
-        return '--claims needs a file, e.g. --claims token.json (or - for standard input)';
-      }
-    } else if (arg === '--role') {
-      role = value();
-      if (role === undefined) {
-        return '--role needs a role path, e.g. --role Deploy/DeployRole';
-      }
-    } else if (arg === '--gitlab-issuer') {
-      const issuer = value();
-      if (issuer === undefined) {
-        return '--gitlab-issuer needs a value, e.g. --gitlab-issuer gitlab.example.com';
-      }
-      gitLabIssuers.push(issuer);
-    } else if (arg.startsWith('-')) {
-      return `unknown option '${arg}'`;
-    } else if (directory === undefined) {
-      directory = arg;
-    } else {
-      return `more than one assembly directory given ('${directory}', '${arg}')`;
-    }
+  const args = parseCommandLine(argv, {
+    claims: { type: 'string', example: '--claims token.json (or - for standard input)' },
+    role: { type: 'string', example: '--role Deploy/DeployRole' },
+  });
+  if (args.kind === 'help' || args.kind === 'version') {
+    return '';
   }
+  if (args.kind === 'error') {
+    return args.message;
+  }
+  const claimsFile = args.values.claims as string | undefined;
+  const role = args.values.role as string | undefined;
   if (claimsFile === undefined && role === undefined) {
     return 'give --claims FILE (is the token admitted?) or --role PATH (what does the role want?)';
   }
-  return { directory: directory ?? 'cdk.out', claimsFile, role, json, gitLabIssuers };
+  const inputs = args.positionals.length === 0 ? ['cdk.out'] : args.positionals;
+  return {
+    inputs,
+    directory: inputs.join(', '),
+    claimsFile,
+    role,
+    json: args.values.json === true,
+    gitLabIssuers: (args.values['gitlab-issuer'] as string[] | undefined) ?? [],
+  };
 }
 
-/** The roles of the assembly that trust a CI OIDC provider, as the report finds them. */
+/** The roles of the inputs that trust a CI OIDC provider, as the report finds them. */
 function ciRoles(args: Arguments): AssemblyRole[] {
+  const inputs = readInputs(args.inputs);
+  if (inputs.read.length === 0 || inputs.problems.length > 0) {
+    // explain answers about the roles it was given: an input it cannot read would leave one out.
+    throw new InputError(inputs.problems.map(problemText).join('\n') || `no input in ${args.directory}`);
+  }
   const roles: AssemblyRole[] = [];
-  for (const stack of loadAssembly(args.directory)) {
-    for (const audit of auditStack(stack, { gitLabIssuers: args.gitLabIssuers })) {
-      const trustPolicy = stack.template.Resources?.[audit.logicalId]?.Properties?.AssumeRolePolicyDocument;
-      roles.push({ stack, path: audit.path, logicalId: audit.logicalId, trustPolicy });
+  for (const unit of inputs.units) {
+    for (const audit of auditStack(unit.input, { gitLabIssuers: args.gitLabIssuers })) {
+      const origin = unit.origin(audit.logicalId);
+      const trustPolicy = unit.input.template.Resources?.[audit.logicalId]?.Properties?.AssumeRolePolicyDocument;
+      const names = roleNames({ audit, origin });
+      roles.push({ stack: unit.input, path: audit.path, logicalId: audit.logicalId, names, trustPolicy });
     }
   }
   return roles;
 }
 
-// --- text output: every value from the token or the template goes through escapeText ---
+// --- text output: every value from the token or the template goes through visibleEscapes ---
 
 interface RoleResult {
   readonly role: AssemblyRole;
@@ -200,7 +202,7 @@ function renderEvaluation(directory: string, token: TokenInput, request: WebIden
   lines.push(results.length === 0
     ? `No IAM role in '${directory}' trusts a CI OIDC provider.`
     : `Admitted by ${admitted} of ${results.length} CI role${results.length === 1 ? '' : 's'} in '${directory}'.`);
-  return lines.map(escapeText).join('\n') + '\n';
+  return lines.map(visibleEscapes).join('\n') + '\n';
 }
 
 function statementLines(statement: StatementEvaluation, verdict: string): string[] {
@@ -242,7 +244,7 @@ function renderRequirements(role: AssemblyRole, statements: StatementRequirement
       }
     }
   }
-  return lines.map(escapeText).join('\n') + '\n';
+  return lines.map(visibleEscapes).join('\n') + '\n';
 }
 
 // --- JSON output ---
@@ -274,15 +276,4 @@ function renderEvaluationJson(directory: string, token: TokenInput, request: Web
 
 function renderRequirementsJson(directory: string, role: AssemblyRole, statements: StatementRequirements[]): string {
   return `${JSON.stringify({ assembly: directory, stack: role.stack.stack, role: role.path, logicalId: role.logicalId, statements }, undefined, 2)}\n`;
-}
-
-/**
- * Text from a token or a template, safe for a terminal: control characters (ANSI escape
- * sequences, carriage returns, line breaks inside a value) and Unicode direction overrides
- * are shown as escapes instead of being interpreted.
- */
-export function escapeText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    (c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

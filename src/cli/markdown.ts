@@ -4,14 +4,7 @@
  * carry HTML (a comment would hide the findings after it), so that no value can forge a
  * line of the report, or its verdict.
  */
-
-/** Control characters, and the Unicode line and paragraph separators, as visible escapes (`\n`, `\u2028`). */
-function visibleControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
-    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
+import { visibleEscapes } from './escape';
 
 /**
  * A value as Markdown text on one line: control characters escaped, HTML's `<`, `>` and `&`
@@ -22,7 +15,7 @@ export function markdownText(text: string): string {
   const escaped = text
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/[\\`|[\]]/g, '\\$&');
-  return visibleControls(escaped);
+  return visibleEscapes(escaped);
 }
 
 /**
@@ -31,7 +24,7 @@ export function markdownText(text: string): string {
  * no table takes it for a cell border.
  */
 export function markdownCode(text: string): string {
-  const value = visibleControls(text).replace(/\|/g, '\\|');
+  const value = visibleEscapes(text).replace(/\|/g, '\\|');
   const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const padded = /^[` ]|[` ]$/.test(value) ? ` ${value} ` : value;

@@ -1,29 +1,66 @@
-import { AssemblyError, loadAssembly } from './assembly';
-import { markdownCode, markdownText } from './markdown';
-import { platformName } from '../audit/ci-issuers';
-import { Finding } from '../audit/finding';
-import { auditStack, RoleAudit } from '../audit/template-audit';
+import * as fs from 'fs';
+import { AcknowledgementsError, readAcknowledgements } from './acknowledgements';
+import { choice, parseArguments } from './arguments';
+import { visibleEscapes } from './escape';
+import { Inputs, readInputs } from './input-files';
+import { renderJson } from './outputs/json-report';
+import { renderMarkdown } from './outputs/markdown-report';
+import { renderSarif } from './outputs/sarif';
+import { buildReview, Review } from './review';
+import { packageVersion } from './version';
+import { InputProblem } from '../audit/inputs/audit-unit';
 
-/** Where the command writes. */
+/** Where the command writes, and what it knows of its environment. */
 export interface ReportIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether standard error is a terminal: the progress line is shown only then. */
+  readonly stderrIsTty?: boolean;
+  /** The environment (`GITHUB_STEP_SUMMARY`); the process's when not given. */
+  readonly env?: Record<string, string | undefined>;
 }
 
-const USAGE = `Usage: cdk-ci-oidc report [ASSEMBLY_DIR] [--json] [--gitlab-issuer ISSUER]...
+export const USAGE = `Usage: cdk-ci-oidc report [INPUT...] [--format markdown|json|sarif] [--fail-on error|warning|never]
+                          [--strict] [--step-summary] [--acknowledgements FILE] [--gitlab-issuer ISSUER]...
 
-Lists every IAM role of a synthesized CDK app that a CI OIDC provider (GitHub Actions,
-GitLab CI/CD) may assume, hand-written ones too: the provider, each subject in plain
-words, the pinned claims, the permissions and the trust-policy findings of CiTrustGuard.
+The access review of every IAM role that a CI OIDC provider (GitHub Actions, GitLab CI/CD) may
+assume: the provider, each subject in plain words, the pinned claims, what the role may do
+(administrator or not, managed policies, the roles it may assume) and the findings of CiTrustGuard.
+Offline: it needs no AWS credentials.
 
-  ASSEMBLY_DIR             the cloud assembly 'cdk synth' wrote (default: cdk.out)
-  --json                   print JSON instead of Markdown
-  --gitlab-issuer ISSUER   a self-managed GitLab issuer (e.g. gitlab.example.com) to audit
-                           even without a sub condition; repeatable
+  INPUT                     files or directories, any mix, each file recognized by its content:
+                            a cloud assembly (cdk.out, the default), CloudFormation templates
+                            (JSON or YAML), 'aws iam get-account-authorization-details' output,
+                            'terraform show -json' of a plan or a state. A directory that is not a
+                            cloud assembly is searched (*.json, *.yaml, *.yml, *.template)
+  --format FORMAT           markdown (default, with a Mermaid diagram), json (docs/report-schema.json)
+                            or sarif (SARIF 2.1.0, for GitHub code scanning)
+  --json                    the same as --format json
+  --fail-on LEVEL           exit with 1 on errors (default), on errors or unacknowledged warnings
+                            (warning), or never
+  --strict                  exit with 2 when any input cannot be read (by default it is named
+                            and the rest is audited)
+  --step-summary            also append the Markdown report to $GITHUB_STEP_SUMMARY (GitHub Actions)
+  --acknowledgements FILE   accepted warnings, JSON: {"acknowledgements": [{"role": ROLE, "id": ID,
+                            "reason": TEXT}]}; ROLE is the role's path, ARN, name, address or logical id
+  --no-diagram              Markdown without the Mermaid diagram
+  --gitlab-issuer ISSUER    a self-managed GitLab issuer (e.g. gitlab.example.com) to audit even
+                            without a sub condition; repeatable
+  --version                 print the version
+  -h, --help                print this help
 
-Exit status: 0 no errors, 1 trust-policy errors found, 2 usage or assembly problem.
+Exit status: 0 nothing at the --fail-on level; 1 findings at the --fail-on level; 2 a usage
+problem, no input could be read, an input could not be read with --strict, or an internal error.
 
-Why was a token refused? cdk-ci-oidc explain --claims FILE [ASSEMBLY_DIR]
+Examples:
+  cdk-ci-oidc report cdk.out
+  cdk-ci-oidc report cdk.out --json > access-review.json
+  aws iam get-account-authorization-details > exports/123456789012.json
+  cdk-ci-oidc report exports/ --format sarif > ci-trust.sarif
+  terraform show -json plan.out > plan.json && cdk-ci-oidc report plan.json --fail-on warning
+  cdk-ci-oidc report cdk.out templates/ --step-summary --acknowledgements acks.json
+
+Why was a token refused? cdk-ci-oidc explain --claims FILE [INPUT...]
 (see cdk-ci-oidc explain --help).
 `;
 
@@ -31,13 +68,15 @@ Why was a token refused? cdk-ci-oidc explain --claims FILE [ASSEMBLY_DIR]
 export const PROCESS_IO: ReportIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrIsTty: process.stderr.isTTY === true,
 };
 
-interface Arguments {
-  readonly directory: string;
-  readonly json: boolean;
-  readonly gitLabIssuers: string[];
-}
+const FORMATS = ['markdown', 'json', 'sarif'] as const;
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+/** GitHub shows at most 1 MiB of a step's summary. */
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
+/** Fewer files than this are read too fast for a progress line. */
+const PROGRESS_FILES = 20;
 
 /**
  * Runs the command line `cdk-ci-oidc <argv...>` and returns the exit status.
@@ -45,189 +84,118 @@ interface Arguments {
  * @param argv the arguments after the program name, e.g. `['report', 'cdk.out', '--json']`
  */
 export function main(argv: string[], io: ReportIo = PROCESS_IO): number {
-  const args = parseArguments(argv);
-  if (typeof args === 'string') {
-    if (args === '') {
-      io.stdout(USAGE);
-      return 0;
-    }
-    io.stderr(`cdk-ci-oidc: ${args}\n\n${USAGE}`);
-    return 2;
-  }
-  let roles: RoleAudit[];
-  let stackCount: number;
-  try {
-    const stacks = loadAssembly(args.directory);
-    stackCount = stacks.length;
-    roles = stacks.flatMap((stack) => auditStack(stack, { gitLabIssuers: args.gitLabIssuers }));
-  } catch (error) {
-    // Status 1 means "errors found": anything that stops the review is 2, so a pipeline never mistakes one for the other.
-    io.stderr(error instanceof AssemblyError
-      ? `cdk-ci-oidc: ${error.message}\n`
-      : `cdk-ci-oidc: internal error while reading '${args.directory}', please report it: ${(error as Error).stack ?? error}\n`);
-    return 2;
-  }
-  const findings = roles.flatMap((role) => role.findings);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const summary = { stacks: stackCount, roles: roles.length, errors, warnings: findings.length - errors };
-  io.stdout(args.json ? renderJson(args.directory, summary, roles) : renderMarkdown(args.directory, summary, roles));
-  return errors > 0 ? 1 : 0;
-}
-
-/** The arguments, or an error message ('' for --help). */
-function parseArguments(argv: string[]): Arguments | string {
   const [command, ...rest] = argv;
+  if (command === '--version') {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    return command === undefined ? 'no command given' : '';
+    return command === undefined ? usageError(io, 'no command given') : (io.stdout(USAGE), 0);
   }
   if (command !== 'report') {
-    return `unknown command '${command}'`;
+    return usageError(io, `unknown command '${command}'`);
   }
-  let directory: string | undefined;
-  let json = false;
-  const gitLabIssuers: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--json') {
-      json = true;
-    } else if (arg === '--help' || arg === '-h') {
-      return '';
-    } else if (arg === '--gitlab-issuer') {
-      const value = rest[++i];
-      if (value === undefined || value.startsWith('--')) {
-        return '--gitlab-issuer needs a value, e.g. --gitlab-issuer gitlab.example.com';
-      }
-      gitLabIssuers.push(value);
-    } else if (arg.startsWith('-')) {
-      return `unknown option '${arg}'`;
-    } else if (directory === undefined) {
-      directory = arg;
-    } else {
-      return `more than one assembly directory given ('${directory}', '${arg}')`;
+  const args = parseArguments(rest, {
+    'format': { type: 'string', example: '--format sarif' },
+    'fail-on': { type: 'string', example: '--fail-on warning' },
+    'strict': { type: 'boolean' },
+    'step-summary': { type: 'boolean' },
+    'acknowledgements': { type: 'string', example: '--acknowledgements acknowledgements.json' },
+    'no-diagram': { type: 'boolean' },
+  });
+  if (args.kind === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.kind === 'version') {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (args.kind === 'error') {
+    return usageError(io, args.message);
+  }
+  const { values } = args;
+  const format = values.json === true ? 'json' : choice('--format', values.format, FORMATS, 'markdown');
+  const failOn = choice('--fail-on', values['fail-on'], FAIL_ON, 'error');
+  if (typeof format === 'object' || typeof failOn === 'object') {
+    return usageError(io, ((typeof format === 'object' ? format : failOn) as { error: string }).error);
+  }
+  const env = io.env ?? process.env;
+  const summaryFile = env.GITHUB_STEP_SUMMARY;
+  if (values['step-summary'] === true && !summaryFile) {
+    return usageError(io, '--step-summary writes to $GITHUB_STEP_SUMMARY, which is not set (GitHub Actions sets it in each step)');
+  }
+  let acknowledgements;
+  try {
+    const file = values.acknowledgements as string | undefined;
+    acknowledgements = file === undefined ? undefined : { file, entries: readAcknowledgements(file) };
+  } catch (error) {
+    if (error instanceof AcknowledgementsError) {
+      io.stderr(`cdk-ci-oidc: ${visibleEscapes(error.message)}\n`);
+      return 2;
     }
+    throw error;
   }
-  return { directory: directory ?? 'cdk.out', json, gitLabIssuers };
+  const paths = args.positionals.length === 0 ? ['cdk.out'] : args.positionals;
+  let inputs: Inputs;
+  let review: Review;
+  try {
+    inputs = readInputs(paths, progressLine(io));
+    review = buildReview(inputs, { gitLabIssuers: (values['gitlab-issuer'] as string[] | undefined) ?? [] }, acknowledgements);
+  } catch (error) {
+    // Status 1 means "findings": anything that stops the review is 2, so a pipeline never mistakes one for the other.
+    io.stderr(`cdk-ci-oidc: internal error while reading ${paths.map((p) => `'${p}'`).join(', ')}, please report it: ${(error as Error).stack ?? error}\n`);
+    return 2;
+  }
+  for (const problem of review.problems) {
+    io.stderr(`cdk-ci-oidc: ${visibleEscapes(problemText(problem))}\n`);
+  }
+  if (inputs.read.length === 0) {
+    return 2;
+  }
+  const version = packageVersion();
+  const markdown = (): string => renderMarkdown(review, { diagram: values['no-diagram'] !== true });
+  io.stdout(format === 'json' ? renderJson(review, version) : format === 'sarif' ? renderSarif(review, version) : markdown());
+  if (values['step-summary'] === true) {
+    fs.appendFileSync(summaryFile!, stepSummary(markdown()));
+  }
+  if (values.strict === true && review.problems.length > 0) {
+    return 2;
+  }
+  const { errors, warnings } = review.summary;
+  return (failOn === 'error' && errors > 0) || (failOn === 'warning' && errors + warnings > 0) ? 1 : 0;
 }
 
-interface Summary {
-  readonly stacks: number;
-  readonly roles: number;
-  readonly errors: number;
-  readonly warnings: number;
+function usageError(io: ReportIo, message: string): number {
+  io.stderr(`cdk-ci-oidc: ${visibleEscapes(message)}\n\n${USAGE}`);
+  return 2;
 }
 
-function renderJson(directory: string, summary: Summary, roles: RoleAudit[]): string {
-  const document = {
-    assembly: directory,
-    summary,
-    roles: roles.map((role) => ({
-      stack: role.stack,
-      role: role.path,
-      logicalId: role.logicalId,
-      trusts: role.trusts.map((trust) => ({
-        statement: trust.statement,
-        provider: trust.issuer,
-        platform: trust.platform ?? null,
-        audiences: trust.audiences,
-        subjects: trust.subjects.map((s) => ({ description: s.description, operator: s.operator, value: s.value })),
-        pinnedClaims: trust.pins.map((p) => ({ claim: p.claim, operator: p.operator, values: p.values })),
-      })),
-      permissions: role.permissions,
-      findings: role.findings,
-    })),
+/** A problem's message, with its path when the message does not name it. */
+export function problemText(problem: InputProblem): string {
+  return problem.message.includes(problem.path) ? problem.message : `'${problem.path}': ${problem.message}`;
+}
+
+/** The progress line on a terminal, overwritten in place; nothing when standard error is a pipe or a file. */
+function progressLine(io: ReportIo): ((done: number, total: number) => void) | undefined {
+  if (io.stderrIsTty !== true) {
+    return undefined;
+  }
+  return (done, total) => {
+    if (total < PROGRESS_FILES) {
+      return;
+    }
+    io.stderr(done < total ? `\rcdk-ci-oidc: reading ${done}/${total} files` : '\r\u001b[K');
   };
-  return `${JSON.stringify(document, undefined, 2)}\n`;
 }
 
-const MAX_ACTIONS = 12;
-
-function renderMarkdown(directory: string, summary: Summary, roles: RoleAudit[]): string {
-  const lines = [
-    '# CI OIDC access review',
-    '',
-    `Assembly \`${directory}\`: ${count(summary.roles, 'role')} trusted by CI OIDC providers in ${count(summary.stacks, 'stack')}; ` +
-    `${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}.`,
-  ];
-  let stack: string | undefined;
-  for (const role of roles) {
-    if (role.stack !== stack) {
-      stack = role.stack;
-      lines.push('', `## Stack ${markdownText(stack)}`);
-    }
-    lines.push('', `### ${markdownText(role.path)}`, '');
-    for (const trust of mergeTrusts(role)) {
-      const audiences = trust.audiences.length === 0 ? 'no audience condition' : `audience ${trust.audiences.map(code).join(', ')}`;
-      lines.push(`- Provider: ${code(trust.issuer)} (${platformName(trust.platform)}), ${audiences}`);
-      lines.push(`- Subjects:${trust.subjects.length === 0 ? ' none' : ''}`);
-      for (const subject of trust.subjects) {
-        lines.push(`  - ${markdownText(subject.description)} (${markdownText(subject.operator)} ${subject.values.map(code).join(' or ')})`);
-      }
-      lines.push(`- Pinned claims: ${trust.pins.length === 0 ? 'none' : trust.pins.join(', ')}`);
-    }
-    lines.push(`- Permissions: ${describePermissions(role)}`);
-    lines.push(`- Findings: ${role.findings.length === 0 ? 'none' : ''}`.trimEnd());
-    for (const finding of role.findings) {
-      lines.push(`  - ${describeFinding(finding)}`);
-    }
+/** The Markdown for the job summary, cut (with a note) where GitHub would refuse it. */
+function stepSummary(markdown: string): string {
+  if (Buffer.byteLength(markdown) <= STEP_SUMMARY_LIMIT) {
+    return markdown;
   }
-  if (roles.length === 0) {
-    lines.push('', 'No IAM role in this assembly trusts a CI OIDC provider.');
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-interface MergedTrust {
-  readonly issuer: string;
-  readonly platform: RoleAudit['trusts'][number]['platform'];
-  readonly audiences: string[];
-  readonly pins: string[];
-  readonly subjects: Array<{ description: string; operator: string; values: string[] }>;
-}
-
-/** The statements of a role that share a provider, audience and pins, with subjects of one description together. */
-function mergeTrusts(role: RoleAudit): MergedTrust[] {
-  const merged = new Map<string, MergedTrust>();
-  for (const trust of role.trusts) {
-    const pins = trust.pins.map((p) => `${code(p.claim)} = ${p.values.map(code).join(' or ')}${/^StringEquals$/i.test(p.operator) ? '' : ` (${markdownText(p.operator)})`}`);
-    const key = JSON.stringify([trust.issuer, trust.audiences, pins]);
-    const entry = merged.get(key) ?? { issuer: trust.issuer, platform: trust.platform, audiences: trust.audiences, pins, subjects: [] };
-    merged.set(key, entry);
-    for (const subject of trust.subjects) {
-      const same = entry.subjects.find((s) => s.description === subject.description && s.operator === subject.operator);
-      if (same) {
-        same.values.push(subject.value);
-      } else {
-        entry.subjects.push({ description: subject.description, operator: subject.operator, values: [subject.value] });
-      }
-    }
-  }
-  return [...merged.values()];
-}
-
-function describePermissions(role: RoleAudit): string {
-  const { managedPolicies, actions, adminReasons } = role.permissions;
-  const parts: string[] = [];
-  if (adminReasons.length > 0) {
-    parts.push(`**administrator-level** (${adminReasons.map(markdownText).join('; ')})`);
-  }
-  if (managedPolicies.length > 0) {
-    parts.push(`managed policies ${managedPolicies.map(code).join(', ')}`);
-  }
-  if (actions.length > 0) {
-    const shown = actions.slice(0, MAX_ACTIONS).map(code).join(', ');
-    parts.push(`actions ${shown}${actions.length > MAX_ACTIONS ? ` and ${actions.length - MAX_ACTIONS} more` : ''}`);
-  }
-  return parts.length === 0 ? 'none in this assembly' : parts.join('; ');
-}
-
-function describeFinding(finding: Finding): string {
-  return `**${finding.severity.toUpperCase()}** ${code(finding.id)}: ${markdownText(finding.message)} Condition: ${code(finding.condition)}. Fix: ${markdownText(finding.fix)}`;
-}
-
-function code(text: string): string {
-  return markdownCode(text);
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const note = '\n\n_The report is cut here: a job summary holds at most 1 MiB. Upload the JSON or SARIF report for the rest._\n';
+  let cut = markdown.slice(0, STEP_SUMMARY_LIMIT - note.length * 4);
+  cut = cut.slice(0, cut.lastIndexOf('\n'));
+  return `${cut}${note}`;
 }

@@ -17,7 +17,9 @@ export function readTokenFile(file: string): TokenInput {
   try {
     text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
-    throw new TokenError(`cannot read the token from '${file}': ${(error as Error).message}`);
+    throw new TokenError((error as NodeJS.ErrnoException).code === 'EISDIR'
+      ? `'${file}' is a directory: --claims takes a file holding the token (or - for standard input)`
+      : `cannot read the token from '${file}': ${(error as Error).message}`);
   }
   return parseToken(text);
 }

@@ -320,10 +320,10 @@ describe('explain --role', () => {
 describe('explain: usage and bad input', () => {
   test.each([
     [[], 'give --claims FILE (is the token admitted?) or --role PATH (what does the role want?)'],
-    [['--claims'], '--claims needs a file, e.g. --claims token.json (or - for standard input)'],
-    [['--role'], '--role needs a role path, e.g. --role Deploy/DeployRole'],
+    [['--claims'], '--claims needs a value, e.g. --claims token.json (or - for standard input)'],
+    [['--role'], '--role needs a value, e.g. --role Deploy/DeployRole'],
+    [['--role', '--json'], '--role needs a value, e.g. --role Deploy/DeployRole'],
     [['--claims', 'a', '--bogus'], "unknown option '--bogus'"],
-    [['--role', 'x', 'one', 'two'], "more than one assembly directory given ('one', 'two')"],
   ])('fails with status 2 for %j', (argv, message) => {
     const result = run(...argv);
     expect(result.status).toBe(2);
@@ -334,7 +334,8 @@ describe('explain: usage and bad input', () => {
   test('prints the usage, with the exit codes, for --help', () => {
     const result = run('--help');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: cdk-ci-oidc explain --claims FILE \[ASSEMBLY_DIR\]/);
+    expect(result.stdout).toMatch(/^Usage: cdk-ci-oidc explain --claims FILE \[INPUT\.\.\.\]/);
+    expect(result.stdout).toContain('Examples:\n  cdk-ci-oidc explain --claims claims.json cdk.out\n');
     expect(result.stdout).toContain('A JWT\'s signature is NOT checked');
     expect(result.stdout).toContain('Exit status: 0 a role admits the token');
   });
@@ -366,7 +367,13 @@ describe('explain: usage and bad input', () => {
   test('fails with status 2 for a missing assembly', () => {
     const result = run('--role', 'Deploy/Production', path.join(tempDir(), 'cdk.out'));
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^cdk-ci-oidc explain: No cloud assembly at '.*': the directory does not exist/);
+    expect(result.stderr).toMatch(/^cdk-ci-oidc explain: No input at '.*': no such file or directory/);
+  });
+
+  test('fails with status 2 for a directory given as the token file', () => {
+    const dir = tempDir();
+    const result = run('--claims', dir, synth(deployApp));
+    expect(result).toEqual({ status: 2, stdout: '', stderr: `cdk-ci-oidc explain: '${dir}' is a directory: --claims takes a file holding the token (or - for standard input)\n` });
   });
 
   test('the cdk-ci-oidc command runs explain, with its exit status, reading the token from standard input', () => {

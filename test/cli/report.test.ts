@@ -58,8 +58,11 @@ describe('report in Markdown', () => {
   test('lists each CI role with provider, subjects in plain words, pinned claims and permissions', () => {
     // GIVEN
     const assembly = synth(cleanApp);
+    const template = JSON.parse(fs.readFileSync(path.join(assembly, 'Deploy.template.json'), 'utf8'));
+    const [productionId, releaseId] = Object.keys(template.Resources).filter((id) => template.Resources[id].Type === 'AWS::IAM::Role' && !id.startsWith('Lambda'));
+    const source = (id: string): string => `- Source: \`${path.join(assembly, 'Deploy.template.json')}\`, stack \`Deploy\`, logical id \`${id}\`, account unknown, region unknown`;
     // WHEN
-    const result = run('report', assembly);
+    const result = run('report', assembly, '--no-diagram');
     // THEN
     expect(result).toEqual({
       status: 0,
@@ -67,26 +70,28 @@ describe('report in Markdown', () => {
       stdout: [
         '# CI OIDC access review',
         '',
-        `Assembly \`${assembly}\`: 2 roles trusted by CI OIDC providers in 1 stack; 0 errors, 0 warnings.`,
+        `Inputs \`${assembly}\` (cloud assembly): 2 roles trusted by CI OIDC providers in 1 stack; 0 errors, 0 warnings.`,
         '',
         '## Stack Deploy',
         '',
         '### Deploy/Production',
         '',
+        source(productionId),
         '- Provider: `token.actions.githubusercontent.com` (GitHub Actions), audience `sts.amazonaws.com`',
         '- Subjects:',
         '  - acme/api, environment production (StringEquals `repo:acme/api:environment:production` or `repo:acme@1234567/api@89012345:environment:production`)',
         '- Pinned claims: `repository_id` = `89012345`, `repository_owner_id` = `1234567`',
-        '- Permissions: actions `cloudformation:DescribeStacks`, `s3:PutObject`',
+        '- Permissions: not administrator-level; actions `cloudformation:DescribeStacks`, `s3:PutObject`',
         '- Findings: none',
         '',
         '### Deploy/Release',
         '',
+        source(releaseId),
         '- Provider: `gitlab.com` (GitLab CI/CD), audience `sts.amazonaws.com`',
         '- Subjects:',
         '  - acme/platform/api, tag v* (StringLike `project_path:acme/platform/api:ref_type:tag:ref:v*`)',
         '- Pinned claims: `ref_protected` = `true`',
-        '- Permissions: managed policies `ReadOnlyAccess`',
+        '- Permissions: not administrator-level; managed policies `ReadOnlyAccess`',
         '- Findings: none',
         '',
       ].join('\n'),
@@ -110,13 +115,14 @@ describe('report in Markdown', () => {
       });
     });
     // WHEN
-    const result = run('report', assembly);
+    const result = run('report', assembly, '--no-diagram');
     // THEN
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(': 1 role trusted by CI OIDC providers in 1 stack; 1 error, 0 warnings.');
     expect(result.stdout.split('\n').slice(6)).toEqual([
       '### Legacy/OpenRole',
       '',
+      `- Source: \`${path.join(assembly, 'Legacy.template.json')}\`, stack \`Legacy\`, logical id \`OpenRole\`, account unknown, region unknown`,
       '- Provider: `token.actions.githubusercontent.com` (GitHub Actions), audience `sts.amazonaws.com`',
       '- Subjects: none',
       '- Pinned claims: none',
@@ -137,7 +143,7 @@ describe('report in Markdown', () => {
     });
     const result = run('report', assembly);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('0 roles trusted by CI OIDC providers in 1 stack; 0 errors, 0 warnings.\n\nNo IAM role in this assembly trusts a CI OIDC provider.\n');
+    expect(result.stdout).toContain('0 roles trusted by CI OIDC providers in 1 stack; 0 errors, 0 warnings.\n\nNo IAM role in these inputs trusts a CI OIDC provider.\n');
   });
 });
 
@@ -147,11 +153,19 @@ describe('report in JSON', () => {
     const result = run('report', assembly, '--json');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.summary).toEqual({ stacks: 1, roles: 2, errors: 0, warnings: 0 });
+    expect(report.schemaVersion).toBe('2.0');
+    expect(report.inputs).toEqual([{ path: assembly, format: 'cloud-assembly' }]);
+    expect(report.summary).toEqual({ inputs: 1, stacks: 1, roles: 2, errors: 0, warnings: 0, acknowledged: 0, problems: 0 });
     expect(report.roles[0]).toEqual({
       stack: 'Deploy',
       role: 'Deploy/Production',
       logicalId: expect.stringMatching(/^Production[0-9A-F]{8}$/),
+      source: {
+        file: path.join(assembly, 'Deploy.template.json'),
+        format: 'cloud-assembly',
+        stack: 'Deploy',
+        logicalId: expect.stringMatching(/^Production[0-9A-F]{8}$/),
+      },
       trusts: [{
         statement: 0,
         provider: GH,
@@ -166,7 +180,7 @@ describe('report in JSON', () => {
           { claim: 'repository_owner_id', operator: 'StringEquals', values: ['1234567'] },
         ],
       }],
-      permissions: { managedPolicies: [], actions: ['cloudformation:DescribeStacks', 's3:PutObject'], adminReasons: [] },
+      permissions: { managedPolicies: [], actions: ['cloudformation:DescribeStacks', 's3:PutObject'], adminReasons: [], administrator: false, assumableRoles: [] },
       findings: [],
     });
   });
@@ -195,7 +209,7 @@ describe('report in JSON', () => {
       ['Parent/Child/Deploy', GH, ['cdk-ci-oidc:pullRequestSubject']],
       ['Prod/App/Deploy', GH, []],
     ]);
-    expect(report.summary).toEqual({ stacks: 5, roles: 3, errors: 0, warnings: 4 });
+    expect(report.summary).toEqual({ inputs: 1, stacks: 5, roles: 3, errors: 0, warnings: 4, acknowledged: 0, problems: 0 });
   });
 
   test('--gitlab-issuer recognizes a self-managed GitLab trust without a sub condition', () => {
@@ -220,16 +234,17 @@ describe('report command line', () => {
     expect(run('report', missing)).toEqual({
       status: 2,
       stdout: '',
-      stderr: `cdk-ci-oidc: No cloud assembly at '${missing}': the directory does not exist. Run 'cdk synth' first, or pass the assembly directory (e.g. cdk.out).\n`,
+      stderr: `cdk-ci-oidc: No input at '${missing}': no such file or directory. Run 'cdk synth' first, or pass a cloud assembly directory (e.g. cdk.out), a template, an IAM export or a Terraform plan or state.\n`,
     });
   });
 
-  test('fails with status 2 if the directory has no manifest.json', () => {
+  test('fails with status 2 if the directory holds no input', () => {
     const dir = tempDir();
     expect(run('report', dir)).toEqual({
       status: 2,
       stdout: '',
-      stderr: `cdk-ci-oidc: '${dir}' is not a cloud assembly: manifest.json is missing. Run 'cdk synth' first, or pass the assembly directory (e.g. cdk.out).\n`,
+      stderr: `cdk-ci-oidc: '${dir}' holds no input: no cloud assembly (manifest.json), and no *.json, *.yaml, *.yml or *.template file. ` +
+        'Run \'cdk synth\' first, or pass a cloud assembly directory (e.g. cdk.out), a template, an IAM export or a Terraform plan or state.\n',
     });
   });
 
@@ -268,7 +283,9 @@ describe('report command line', () => {
     [[], 'no command given'],
     [['audit'], "unknown command 'audit'"],
     [['report', '--yaml'], "unknown option '--yaml'"],
-    [['report', 'a', 'b'], "more than one assembly directory given ('a', 'b')"],
+    [['report', '--format', 'xml'], "--format takes markdown, json, sarif, not 'xml'"],
+    [['report', '--fail-on', 'info'], "--fail-on takes error, warning, never, not 'info'"],
+    [['report', '--json=yes'], '--json takes no value'],
     [['report', '--gitlab-issuer'], '--gitlab-issuer needs a value, e.g. --gitlab-issuer gitlab.example.com'],
   ])('fails with status 2 and the usage for arguments %j', (argv, message) => {
     const result = run(...argv);
@@ -280,7 +297,9 @@ describe('report command line', () => {
   test('prints the usage for --help', () => {
     const result = run('report', '--help');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: cdk-ci-oidc report \[ASSEMBLY_DIR\] \[--json\]/);
+    expect(result.stdout).toMatch(/^Usage: cdk-ci-oidc report \[INPUT\.\.\.\] \[--format markdown\|json\|sarif\]/);
+    expect(result.stdout).toContain('Exit status: 0 nothing at the --fail-on level; 1 findings at the --fail-on level; 2 a usage');
+    expect(result.stdout).toContain('Examples:\n  cdk-ci-oidc report cdk.out\n');
   });
 
   test('reads cdk.out in the working directory by default', () => {
@@ -292,7 +311,7 @@ describe('report command line', () => {
       process.chdir(parent);
       expect(run('report').status).toBe(0);
       const result = run('report', '--json');
-      expect(JSON.parse(result.stdout).assembly).toBe('cdk.out');
+      expect(JSON.parse(result.stdout).inputs).toEqual([{ path: 'cdk.out', format: 'cloud-assembly' }]);
     } finally {
       process.chdir(cwd);
     }
