@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AssemblyError, AssemblyStack, loadAssembly } from './assembly';
-import { AuditUnit, InputFormat, InputProblem } from '../audit/inputs/audit-unit';
+import { AuditUnit, InputFormat, InputProblem, roleNameOf } from '../audit/inputs/audit-unit';
 import { isCloudFormationTemplate, templateUnits } from '../audit/inputs/cloudformation-template';
 import { parseCloudFormationYaml, YamlInputError } from '../audit/inputs/cloudformation-yaml';
 import { AuthorizationDetails, isAuthorizationDetails } from '../audit/inputs/iam-authorization-details';
@@ -115,7 +115,13 @@ function readAssemblyInput(directory: string, state: ReadState): void {
     state.units.push({
       input: stack,
       origin: (logicalId) => ({
-        file: stack.source.templateFile, format: 'cloud-assembly', stack: stack.stack, logicalId, account: stack.source.account, region: stack.source.region,
+        file: stack.source.templateFile,
+        format: 'cloud-assembly',
+        stack: stack.stack,
+        logicalId,
+        name: roleNameOf(stack.template, logicalId),
+        account: stack.source.account,
+        region: stack.source.region,
       }),
     });
   }

@@ -3,7 +3,7 @@
  * or one made from an IAM export or a Terraform plan or state) and where each role came from, so
  * that the same roles get the same findings whatever the format, and each finding names its source.
  */
-import { StackAuditInput, TemplateResource } from '../template-audit';
+import { StackAuditInput, TemplateJson, TemplateResource } from '../template-audit';
 
 /** The formats the report reads, recognized by content. */
 export type InputFormat =
@@ -49,6 +49,12 @@ export interface ReadResult {
 /** The account id of an ARN (`arn:aws:iam::123456789012:role/x`), if it has one. */
 export function accountOfArn(arn: unknown): string | undefined {
   return typeof arn === 'string' ? /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1] : undefined;
+}
+
+/** A role's literal `RoleName` in a template, if it has one. */
+export function roleNameOf(template: TemplateJson, logicalId: string): string | undefined {
+  const name = template.Resources?.[logicalId]?.Properties?.RoleName;
+  return typeof name === 'string' ? name : undefined;
 }
 
 /** A template resource, as the readers of non-CloudFormation formats build them. */

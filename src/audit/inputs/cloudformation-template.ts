@@ -2,7 +2,7 @@
  * A CloudFormation template file of any tool (JSON, or YAML read by cloudformation-yaml.ts):
  * the stack is named after the file, and the instance templates of its StackSets are audited too.
  */
-import { AuditUnit, InputFormat } from './audit-unit';
+import { AuditUnit, InputFormat, roleNameOf } from './audit-unit';
 import { stackSetTemplates } from '../stackset-templates';
 import { TemplateJson } from '../template-audit';
 
@@ -21,7 +21,7 @@ export function isCloudFormationTemplate(json: unknown): boolean {
 export function templateUnits(file: string, format: InputFormat, stack: string, template: TemplateJson): AuditUnit[] {
   const unit = (name: string, t: TemplateJson): AuditUnit => ({
     input: { stack: name, template: t },
-    origin: (logicalId) => ({ file, format, stack: name, logicalId }),
+    origin: (logicalId) => ({ file, format, stack: name, logicalId, name: roleNameOf(t, logicalId) }),
   });
   return [unit(stack, template), ...stackSetTemplates(template).map((s) => unit(`${stack}/${s.logicalId}`, s.template))];
 }
