@@ -256,7 +256,7 @@ function renderEvaluationJson(directory: string, token: TokenInput, request: Web
       notice: token.form === 'jwt' ? SIGNATURE_NOTICE : undefined,
       issuer: request.issuer,
       issuerFamily: request.family?.name ?? null,
-      platform: request.family?.platform ?? null,
+      platform: request.family?.platform.id ?? null,
       conditionKeys: Object.fromEntries(request.keys),
     },
     summary: {

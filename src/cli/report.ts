@@ -1,8 +1,8 @@
 import { AssemblyError, loadAssembly } from './assembly';
 import { markdownCode, markdownText } from './markdown';
-import { platformName } from '../audit/ci-issuers';
 import { Finding } from '../audit/finding';
 import { auditStack, RoleAudit } from '../audit/template-audit';
+import { platformName } from '../platforms/registry';
 
 /** Where the command writes. */
 export interface ReportIo {
@@ -127,7 +127,7 @@ function renderJson(directory: string, summary: Summary, roles: RoleAudit[]): st
       trusts: role.trusts.map((trust) => ({
         statement: trust.statement,
         provider: trust.issuer,
-        platform: trust.platform ?? null,
+        platform: trust.platform?.id ?? null,
         audiences: trust.audiences,
         subjects: trust.subjects.map((s) => ({ description: s.description, operator: s.operator, value: s.value })),
         pinnedClaims: trust.pins.map((p) => ({ claim: p.claim, operator: p.operator, values: p.values })),

@@ -1,4 +1,5 @@
 import { environmentPins, idPins } from './facts/github-pins';
+import { GITHUB_FREE_TEXT_KEYS } from './facts/github-platform';
 import { checkId, checkOwner, OWNER_ID_LOOKUP, parseRepository, REPOSITORY_ID_LOOKUP } from './github-names';
 import { repoForms } from './github-repo-forms';
 import { GitHubSubject } from './github-subject';
@@ -7,7 +8,6 @@ import { GitHubSubjectTemplateValues } from './github-subject-template-values';
 import { checkJobWorkflowRef } from './github-workflow-ref';
 import { CiPlatform } from '../../core/ci-platform';
 import { FindingId } from '../../core/finding-id';
-import { FREE_TEXT_KEYS } from '../../core/identity-keys';
 import { checkKind, checkList } from '../../core/runtime-checks';
 import { ClaimPin, SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { gitRefProblem } from '../../subjects/git-ref-name';
@@ -101,7 +101,7 @@ export class GitHubSubjectTemplate {
     // GitHub documents no encoding of ':' in these values (a workflow's name, file paths): before the key that
     // names the repository, a value of another owner's repository could spell ':repo:acme/api' and present the subject.
     const firstOwnerKey = keys.findIndex((key) => (OWNER_KEYS as string[]).includes(key));
-    const freeText = keys.slice(0, firstOwnerKey).find((key) => FREE_TEXT_KEYS.includes(key));
+    const freeText = keys.slice(0, firstOwnerKey).find((key) => GITHUB_FREE_TEXT_KEYS.includes(key));
     if (freeText !== undefined) {
       throw invalid(property, shown,
         `'${freeText}' carries free text, which GitHub does not document as free of ':', and comes before '${keys[firstOwnerKey]}', ` +
