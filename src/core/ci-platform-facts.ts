@@ -154,7 +154,7 @@ export interface CiFindingTexts {
 /** One CI platform, described once. */
 export interface CiPlatformFacts {
   readonly platform: CiPlatform;
-  /** The platform's id in the report's JSON (`"platform": "github"`); never changes once released. */
+  /** The platform's id in the report's JSON (`"platform": "<id>"`); never changes once released. */
   readonly id: string;
   /** The platform's name in findings: `GitHub Actions`. */
   readonly displayName: string;
@@ -164,6 +164,8 @@ export interface CiPlatformFacts {
   readonly defaultIssuer: string;
   /** The audience the platform's jobs request by default; undefined for the STS audience of the partition. */
   readonly defaultAudience?: string;
+  /** Where the platform's job takes the role's ARN, for the ARN output's description: `role-to-assume (GitHub Actions)`. */
+  readonly roleArnInput: string;
   /** The issuers known by name. */
   readonly issuerFamilies: readonly CiIssuerFamilyFacts[];
   /** Issuers of self-managed instances, known only from the configuration. */

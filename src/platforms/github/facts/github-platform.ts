@@ -33,6 +33,7 @@ export const GITHUB_PLATFORM: CiPlatformFacts = {
   displayName: 'GitHub Actions',
   name: 'GitHub',
   defaultIssuer: GITHUB_DOT_COM_HOST,
+  roleArnInput: 'role-to-assume (GitHub Actions)',
   issuerFamilies: GITHUB_ISSUER_FAMILIES,
   subjects: {
     forms: [{

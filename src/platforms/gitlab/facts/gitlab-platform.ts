@@ -21,6 +21,7 @@ export const GITLAB_PLATFORM: CiPlatformFacts = {
   displayName: 'GitLab CI/CD',
   name: 'GitLab',
   defaultIssuer: GITLAB_DOT_COM_ISSUER,
+  roleArnInput: 'AWS_ROLE_ARN (GitLab CI)',
   issuerFamilies: GITLAB_ISSUER_FAMILIES,
   selfHosted: GITLAB_SELF_MANAGED,
   subjects: {
