@@ -7,7 +7,7 @@
 import { IdentityScope } from './identity-keys';
 import { CiPlatformFacts } from '../core/ci-platform-facts';
 import { ClaimShape, matchesEvery, matchesSome, oneOrMore, ShapePart, someMatch, text } from '../core/claim-shapes';
-import { FindingId } from '../core/finding-id';
+import { ReadingWarning } from '../core/finding-texts';
 import { ContextKind, ContextMatch, ContextRisk, Coverage } from '../core/subject-reading';
 
 export type { ContextKind, ContextMatch, ContextRisk, Coverage } from '../core/subject-reading';
@@ -107,45 +107,28 @@ export function contextRisks(match: ContextMatch, label: string, platform: CiPla
   const risks: ContextRisk[] = [];
   const texts = platform.findings;
   if (match.branch === 'every' && match.tag === 'every') {
-    risks.push({
-      id: FindingId.ANY_REF,
-      message: `${label}: ${match.anyJob ? 'every job' : 'any branch or tag'} may assume this role, so anyone who can push a branch can.`,
-      fix: texts.anyRefFix,
-    });
+    risks.push(ReadingWarning.anyRef(label, match.anyJob, texts.anyRefFix));
   } else {
     for (const kind of ['branch', 'tag'] as const) {
       if (match[kind] === 'every') {
-        risks.push({
-          id: kind === 'branch' ? FindingId.ANY_BRANCH : FindingId.ANY_TAG,
-          message: `${label}: every ${kind} matches, so anyone who can push a ${kind} can assume this role.`,
-          fix: texts.everyRefFix(kind),
-        });
+        risks.push(ReadingWarning.everyRef(label, kind, texts.everyRefFix(kind)));
       }
     }
     if (match.branch !== 'none' && match.tag !== 'none') {
-      risks.push({
-        id: FindingId.REF_TYPE_NOT_FIXED,
-        message: `${label}: the subject admits tags as well as branches (the ref type is not fixed), so whoever can push a tag of a matching name can assume this role.`,
-        fix: texts.refTypeFix,
-      });
+      risks.push(ReadingWarning.refTypeNotFixed(label, texts.refTypeFix));
     }
   }
   // Every job: the any-ref warning says so; the environment and pull request findings below would repeat it.
   if (match.anyJob) {
-    return match.pullRequest ? [...risks, pullRequestRisk(label)] : risks;
+    return match.pullRequest ? [...risks, ReadingWarning.pullRequest(label)] : risks;
   }
   // With pull requests admitted, any writer is in already: an environment pattern adds no one (e.g. 'repo:acme/*:pull_request',
   // whose '*' also spans 'x:environment', so it matches an environment named 'pull_request').
   if (match.environment !== 'none' && match.environmentName === undefined && !match.pullRequest) {
-    risks.push({
-      id: FindingId.ENVIRONMENT_PATTERN,
-      message: `${label}: the subject admits environments by a pattern${match.environmentExample ? ` (e.g. '${match.environmentExample}')` : ''}; ` +
-        'any writer can name a new environment in a workflow, and a new environment has no protection rules.',
-      fix: texts.environmentPatternFix ?? '',
-    });
+    risks.push(ReadingWarning.environmentPattern(label, match.environmentExample, texts.environmentPatternFix ?? ''));
   }
   if (match.pullRequest) {
-    risks.push(pullRequestRisk(label));
+    risks.push(ReadingWarning.pullRequest(label));
   }
   if ((match.branch !== 'none' || match.tag !== 'none') && match.environment !== 'none') {
     risks.push(branchAndEnvironmentRisk(label));
@@ -153,19 +136,7 @@ export function contextRisks(match: ContextMatch, label: string, platform: CiPla
   return risks;
 }
 
-function pullRequestRisk(label: string): ContextRisk {
-  return {
-    id: FindingId.PULL_REQUEST,
-    message: `${label}: pull_request jobs run code that has not been reviewed yet (from any branch of the repository).`,
-    fix: 'Trust a branch or an environment for deploy roles; give a role for pull requests read-only permissions.',
-  };
-}
-
 /** The warning for trusting branches (or tags) and environments of one repository at once. */
 export function branchAndEnvironmentRisk(label: string): ContextRisk {
-  return {
-    id: FindingId.BRANCH_AND_ENVIRONMENT,
-    message: `${label}: both branch or tag jobs and environment jobs may assume this role, so a job that names no environment skips the environment's reviewers and protection rules.`,
-    fix: 'Trust the environment only, or give the branch jobs a role of their own with fewer permissions.',
-  };
+  return ReadingWarning.branchAndEnvironment(label);
 }

@@ -7,7 +7,7 @@ import { GitHubSubjectClaimKey } from './github-subject-claim-key';
 import { GitHubSubjectTemplateValues } from './github-subject-template-values';
 import { checkJobWorkflowRef } from './github-workflow-ref';
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
+import { SubjectWarning } from '../../core/finding-texts';
 import { checkKind, checkList } from '../../core/runtime-checks';
 import { ClaimPin, SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { gitRefProblem } from '../../subjects/git-ref-name';
@@ -288,21 +288,12 @@ export class GitHubSubjectTemplate {
   private risks(sub: string, values: GitHubSubjectTemplateValues): SubjectRisk[] {
     const risks: SubjectRisk[] = [];
     if (!this.keys.some((key) => REPOSITORY_KEYS.includes(key))) {
-      risks.push({
-        id: FindingId.WHOLE_OWNER,
-        message: `The custom subject '${sub}' names no repository: every repository of the owner, including ones created later, may assume this role.`,
-      });
+      risks.push(SubjectWarning.templateWithoutRepository(sub));
     }
     if (!this.keys.some((key) => REF_KEYS.includes(key))) {
-      risks.push({
-        id: FindingId.ANY_REF,
-        message: `The custom subject '${sub}' names no branch, tag or environment: any branch, tag or pull request may assume this role.`,
-      });
+      risks.push(SubjectWarning.templateWithoutRef(sub));
     } else if (values.pullRequest && values.environment === undefined && this.keys.includes(GitHubSubjectClaimKey.CONTEXT)) {
-      risks.push({
-        id: FindingId.PULL_REQUEST,
-        message: `The custom subject '${sub}': pull_request jobs run code that has not been reviewed yet; give this role read-only permissions.`,
-      });
+      risks.push(SubjectWarning.templatePullRequest(sub));
     }
     return risks;
   }

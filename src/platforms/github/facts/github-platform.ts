@@ -6,11 +6,12 @@
  * @see https://docs.github.com/en/actions/reference/security/oidc
  */
 import { GITHUB_DOT_COM_HOST, GITHUB_ISSUER_FAMILIES } from './github-issuers';
-import { readGitHubTemplate, stripId } from './github-template-reading';
+import { readGitHubTemplate, stripId, TEMPLATE_REPOSITORY_FIX } from './github-template-reading';
 import { CiPlatform } from '../../../core/ci-platform';
 import { CiPlatformFacts } from '../../../core/ci-platform-facts';
 import { oneOrMore, text } from '../../../core/claim-shapes';
 import { FindingId } from '../../../core/finding-id';
+import { ReadingWarning } from '../../../core/finding-texts';
 
 /** Git forbids ':' in ref names (`git check-ref-format`). */
 const REF_NAME = oneOrMore(':');
@@ -78,16 +79,9 @@ export const GITHUB_PLATFORM: CiPlatformFacts = {
     readTemplate: readGitHubTemplate,
   },
   findings: {
-    wholeRisk: (owner) => ({
-      id: FindingId.WHOLE_OWNER,
-      message: `Every repository of '${owner}', including ones created later, may assume this role.`,
-      fix: `Name the repositories: 'repo:${owner}/<repository>:<context>' (GitHubRepository.of('${owner}/<repository>')).`,
-    }),
-    templateWholeRisk: (owner) => ({
-      id: FindingId.WHOLE_OWNER,
-      message: `Every repository of '${owner}', including ones created later, may assume this role.`,
-      fix: "Include the 'repo' or 'repository_id' claim key in the subject template and name the repository.",
-    }),
+    wholeRisk: (owner) => ReadingWarning.whole(FindingId.WHOLE_OWNER, 'repository', owner, false,
+      `Name the repositories: 'repo:${owner}/<repository>:<context>' (GitHubRepository.of('${owner}/<repository>')).`),
+    templateWholeRisk: (owner) => ReadingWarning.whole(FindingId.WHOLE_OWNER, 'repository', owner, false, TEMPLATE_REPOSITORY_FIX),
     anyRefFix: 'Trust named branches or tags, or an environment with protection rules.',
     everyRefFix: (kind) => `Trust named ${kind}es or, better, an environment with protection rules.`,
     refTypeFix: "Name the ref type: 'ref:refs/heads/<branch>' or 'ref:refs/tags/<tag>'.",

@@ -3,8 +3,11 @@
  *
  * @see https://docs.github.com/en/actions/reference/security/oidc#customizing-the-subject-claims-for-an-organization-or-repository
  */
-import { FindingId } from '../../../core/finding-id';
+import { ReadingWarning } from '../../../core/finding-texts';
 import { scopeProblemReading, SubjectKind, SubjectReading, SubjectRiskReading } from '../../../core/subject-reading';
+
+/** The fix for a template's subject that names no repository. */
+export const TEMPLATE_REPOSITORY_FIX = "Include the 'repo' or 'repository_id' claim key in the subject template and name the repository.";
 
 /** `acme@123` → `acme`: the immutable subject form appends the numeric id to owner and repository names. */
 export function stripId(name: string): string {
@@ -66,24 +69,13 @@ export function readGitHubTemplate(value: string): SubjectReading | undefined {
       "Include the 'repo' (or 'repository_id', 'repository_owner_id') claim key in the subject template and name the repository");
   }
   if (!names(['repo', 'repository', 'repository_id'])) {
-    risks.push({
-      id: FindingId.WHOLE_OWNER,
-      message: `The custom subject '${value}' names no repository: every repository it otherwise matches, including ones created later, may assume this role.`,
-      fix: "Include the 'repo' or 'repository_id' claim key in the subject template and name the repository.",
-    });
+    risks.push(ReadingWarning.templateWithoutRepository(value, TEMPLATE_REPOSITORY_FIX));
   }
   if (!names(['environment', 'ref', 'pull_request'])) {
-    risks.push({
-      id: FindingId.ANY_REF,
-      message: `The custom subject '${value}' names no branch, tag or environment: any branch, tag or pull request may assume this role.`,
-      fix: "Include the 'context' (or 'environment', 'ref') claim key in the subject template and name an environment or branch.",
-    });
+    risks.push(ReadingWarning.templateWithoutRef(value,
+      "Include the 'context' (or 'environment', 'ref') claim key in the subject template and name an environment or branch."));
   } else if (keys.includes('pull_request')) {
-    risks.push({
-      id: FindingId.PULL_REQUEST,
-      message: `The custom subject '${value}' admits pull_request jobs, which run code that has not been reviewed yet.`,
-      fix: 'Trust a branch or an environment for deploy roles; give a role for pull requests read-only permissions.',
-    });
+    risks.push(ReadingWarning.templatePullRequest(value));
   }
   const kind: SubjectKind = keys.includes('environment') ? 'environment'
     : keys.includes('pull_request') ? 'pullRequest'

@@ -10,6 +10,7 @@ import { CiPlatform } from '../../../core/ci-platform';
 import { CiPlatformFacts } from '../../../core/ci-platform-facts';
 import { oneOrMore, text } from '../../../core/claim-shapes';
 import { FindingId } from '../../../core/finding-id';
+import { ReadingWarning } from '../../../core/finding-texts';
 
 /** Git forbids ':' in ref names (`git check-ref-format`). */
 const REF_NAME = oneOrMore(':');
@@ -69,16 +70,9 @@ export const GITLAB_PLATFORM: CiPlatformFacts = {
     example: 'project_path:acme/api:ref_type:branch:ref:main',
   },
   findings: {
-    wholeRisk: (group) => ({
-      id: FindingId.WHOLE_GROUP,
-      message: `Every project of '${group}' and its subgroups, including ones created later, may assume this role.`,
-      fix: `Name the projects: 'project_path:${group}/<project>:<context>' (GitLabProject.of('${group}/<project>')).`,
-    }),
-    templateWholeRisk: (group) => ({
-      id: FindingId.WHOLE_GROUP,
-      message: `Every project of '${group}', including ones created later, may assume this role.`,
-      fix: 'Name the project.',
-    }),
+    wholeRisk: (group) => ReadingWarning.whole(FindingId.WHOLE_GROUP, 'project', group, true,
+      `Name the projects: 'project_path:${group}/<project>:<context>' (GitLabProject.of('${group}/<project>')).`),
+    templateWholeRisk: (group) => ReadingWarning.whole(FindingId.WHOLE_GROUP, 'project', group, false, 'Name the project.'),
     anyRefFix: 'Trust named branches or tags that are protected.',
     everyRefFix: (kind) => `Trust named ${kind}es that are protected.`,
     refTypeFix: "Name the ref type: 'ref_type:branch:ref:<branch>' or 'ref_type:tag:ref:<tag>'.",
