@@ -162,7 +162,11 @@ export interface CiPlatformFacts {
   readonly name: string;
   /** The issuer of the platform's provider when none is given, host and path: `token.actions.githubusercontent.com`. */
   readonly defaultIssuer: string;
-  /** The audience the platform's jobs request by default; undefined for the STS audience of the partition. */
+  /**
+   * The audience the platform's jobs request by default (e.g. HCP Terraform's `aws.workload.identity`),
+   * for the providers' default and the audit's fixes; undefined for `sts.amazonaws.com`, what GitHub's
+   * `configure-aws-credentials` requests and GitLab jobs are told to request.
+   */
   readonly defaultAudience?: string;
   /** Where the platform's job takes the role's ARN, for the ARN output's description: `role-to-assume (GitHub Actions)`. */
   readonly roleArnInput: string;
