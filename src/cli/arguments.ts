@@ -3,6 +3,7 @@
  * each option (its type and an example for the error message), one wording of the errors.
  */
 import { parseArgs } from 'node:util';
+import { issuerFlagOptions } from './issuer-flags';
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -12,13 +13,15 @@ export interface OptionSpec {
   readonly example?: string;
 }
 
-/** The options every command takes. */
-export const COMMON_OPTIONS: Record<string, OptionSpec> = {
-  'help': { type: 'boolean' },
-  'version': { type: 'boolean' },
-  'json': { type: 'boolean' },
-  'gitlab-issuer': { type: 'string', multiple: true, example: '--gitlab-issuer gitlab.example.com' },
-};
+/** The options every command takes: help, version, JSON output and each platform's self-hosted issuers. */
+function commonOptions(): Record<string, OptionSpec> {
+  return {
+    help: { type: 'boolean' },
+    version: { type: 'boolean' },
+    json: { type: 'boolean' },
+    ...issuerFlagOptions(),
+  };
+}
 
 /** What the command line says, or why it cannot be read. */
 export type ParsedArguments =
@@ -29,7 +32,7 @@ export type ParsedArguments =
 
 /** Reads `argv` with the common options and the command's own. */
 export function parseArguments(argv: string[], own: Record<string, OptionSpec>): ParsedArguments {
-  const specs = { ...COMMON_OPTIONS, ...own };
+  const specs = { ...commonOptions(), ...own };
   const options = Object.fromEntries(Object.entries(specs).map(([name, spec]) =>
     [name, { type: spec.type, multiple: spec.multiple === true, ...(name === 'help' ? { short: 'h' } : {}) }]));
   let parsed: ReturnType<typeof parseArgs>;

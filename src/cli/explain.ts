@@ -1,6 +1,7 @@
 import { parseArguments as parseCommandLine } from './arguments';
 import { visibleEscapes } from './escape';
 import { readInputs } from './input-files';
+import { issuerFlagsHelp, issuerFlagsSynopsis, issuerOptionsOf } from './issuer-flags';
 import { problemText } from './report';
 import type { ReportIo } from './report';
 import { roleNames } from './review';
@@ -9,9 +10,10 @@ import { auditStack, resolveProvider, StackAuditInput } from '../audit/template-
 import { evaluateTrustPolicy, StatementEvaluation, TrustEvaluation } from '../audit/trust-evaluation';
 import { StatementRequirements, trustRequirements } from '../audit/trust-requirements';
 import { TokenError, webIdentityRequest, WebIdentityRequest } from '../audit/web-identity-request';
+import { IssuerOptions } from '../core/ci-platform-facts';
 
-export const EXPLAIN_USAGE = `Usage: cdk-ci-oidc explain --claims FILE [INPUT...] [--role PATH] [--json] [--gitlab-issuer ISSUER]...
-       cdk-ci-oidc explain --role PATH [INPUT...] [--json] [--gitlab-issuer ISSUER]...
+export const EXPLAIN_USAGE = `Usage: cdk-ci-oidc explain --claims FILE [INPUT...] [--role PATH] [--json]${issuerFlagsSynopsis()}
+       cdk-ci-oidc explain --role PATH [INPUT...] [--json]${issuerFlagsSynopsis()}
 
 Why was my token refused? For each IAM role of a synthesized CDK app that a CI OIDC provider
 may assume, says whether it admits a token and, if not, which condition fails and what the
@@ -26,7 +28,7 @@ conditions it cannot decide from the token alone are reported as such.
   INPUT                    what 'cdk-ci-oidc report' reads: the cloud assembly 'cdk synth' wrote
                            (default: cdk.out), CloudFormation templates, IAM exports, Terraform JSON
   --json                   print JSON instead of text
-  --gitlab-issuer ISSUER   a self-managed GitLab issuer (e.g. gitlab.example.com); repeatable
+${issuerFlagsHelp()}
 
 Exit status: 0 a role admits the token (with --role: that role does), or the role was described;
 1 every role refuses it; 3 no role admits it, but for some the decision needs more than the
@@ -47,7 +49,7 @@ interface Arguments {
   readonly claimsFile?: string;
   readonly role?: string;
   readonly json: boolean;
-  readonly gitLabIssuers: string[];
+  readonly issuers: IssuerOptions;
 }
 
 interface AssemblyRole {
@@ -83,7 +85,7 @@ export function explain(argv: string[], io: ReportIo): number {
   try {
     if (args.claimsFile !== undefined) {
       token = readTokenFile(args.claimsFile);
-      request = webIdentityRequest(token.claims, { gitLabIssuers: args.gitLabIssuers });
+      request = webIdentityRequest(token.claims, args.issuers);
     }
     roles = ciRoles(args);
   } catch (error) {
@@ -106,7 +108,7 @@ export function explain(argv: string[], io: ReportIo): number {
   }
   if (token === undefined || request === undefined) {
     const role = roles[0];
-    const statements = trustRequirements(role.trustPolicy, (f) => resolveProvider(role.stack, f), { gitLabIssuers: args.gitLabIssuers });
+    const statements = trustRequirements(role.trustPolicy, (f) => resolveProvider(role.stack, f), args.issuers);
     io.stdout(args.json ? renderRequirementsJson(args.directory, role, statements) : renderRequirements(role, statements));
     return 0;
   }
@@ -145,7 +147,7 @@ function parseArguments(argv: string[]): Arguments | string {
     claimsFile,
     role,
     json: args.values.json === true,
-    gitLabIssuers: (args.values['gitlab-issuer'] as string[] | undefined) ?? [],
+    issuers: issuerOptionsOf(args.values),
   };
 }
 
@@ -158,7 +160,7 @@ function ciRoles(args: Arguments): AssemblyRole[] {
   }
   const roles: AssemblyRole[] = [];
   for (const unit of inputs.units) {
-    for (const audit of auditStack(unit.input, { gitLabIssuers: args.gitLabIssuers })) {
+    for (const audit of auditStack(unit.input, args.issuers)) {
       const origin = unit.origin(audit.logicalId);
       const trustPolicy = unit.input.template.Resources?.[audit.logicalId]?.Properties?.AssumeRolePolicyDocument;
       const names = roleNames({ audit, origin });
@@ -258,7 +260,7 @@ function renderEvaluationJson(directory: string, token: TokenInput, request: Web
       notice: token.form === 'jwt' ? SIGNATURE_NOTICE : undefined,
       issuer: request.issuer,
       issuerFamily: request.family?.name ?? null,
-      platform: request.family?.platform ?? null,
+      platform: request.family?.platform.id ?? null,
       conditionKeys: Object.fromEntries(request.keys),
     },
     summary: {

@@ -3,12 +3,14 @@ import { AcknowledgementsError, readAcknowledgements } from './acknowledgements'
 import { choice, parseArguments } from './arguments';
 import { visibleEscapes } from './escape';
 import { Inputs, readInputs } from './input-files';
+import { issuerFlagsHelp, issuerFlagsSynopsis, issuerOptionsOf, wrapText } from './issuer-flags';
 import { renderJson } from './outputs/json-report';
 import { renderMarkdown } from './outputs/markdown-report';
 import { renderSarif } from './outputs/sarif';
 import { buildReview, Review } from './review';
 import { packageVersion } from './version';
 import { InputProblem } from '../audit/inputs/audit-unit';
+import { CI_PLATFORMS } from '../platforms/registry';
 
 /** Where the command writes, and what it knows of its environment. */
 export interface ReportIo {
@@ -21,33 +23,31 @@ export interface ReportIo {
 }
 
 export const USAGE = `Usage: cdk-ci-oidc report [INPUT...] [--format markdown|json|sarif] [--fail-on error|warning|never]
-                          [--strict] [--step-summary] [--acknowledgements FILE] [--gitlab-issuer ISSUER]...
+                          [--strict] [--step-summary] [--acknowledgements FILE]${issuerFlagsSynopsis()}
 
-The access review of every IAM role that a CI OIDC provider (GitHub Actions, GitLab CI/CD) may
-assume: the provider, each subject in plain words, the pinned claims, what the role may do
-(administrator or not, managed policies, the roles it may assume) and the findings of CiTrustGuard.
-Offline: it needs no AWS credentials.
+${wrapText(`The access review of every IAM role that a CI OIDC provider (${CI_PLATFORMS.map((p) => p.displayName).join(', ')}) ` +
+  'may assume: the provider, each subject in plain words, the pinned claims, what the role may do (administrator or not, ' +
+  'managed policies, the roles it may assume) and the findings of CiTrustGuard. Offline: it needs no AWS credentials.', 90)}
 
-  INPUT                     files or directories, any mix, each file recognized by its content:
-                            a cloud assembly (cdk.out, the default), CloudFormation templates
-                            (JSON or YAML), 'aws iam get-account-authorization-details' output,
-                            'terraform show -json' of a plan or a state. A directory that is not a
-                            cloud assembly is searched (*.json, *.yaml, *.yml, *.template)
-  --format FORMAT           markdown (default, with a Mermaid diagram), json (docs/report-schema.json)
-                            or sarif (SARIF 2.1.0, for GitHub code scanning)
-  --json                    the same as --format json
-  --fail-on LEVEL           exit with 1 on errors (default), on errors or unacknowledged warnings
-                            (warning), or never
-  --strict                  exit with 2 when any input cannot be read (by default it is named
-                            and the rest is audited)
-  --step-summary            also append the Markdown report to $GITHUB_STEP_SUMMARY (GitHub Actions)
-  --acknowledgements FILE   accepted warnings, JSON: {"acknowledgements": [{"role": ROLE, "id": ID,
-                            "reason": TEXT}]}; ROLE is the role's path, ARN, name, address or logical id
-  --no-diagram              Markdown without the Mermaid diagram
-  --gitlab-issuer ISSUER    a self-managed GitLab issuer (e.g. gitlab.example.com) to audit even
-                            without a sub condition; repeatable
-  --version                 print the version
-  -h, --help                print this help
+  INPUT                    files or directories, any mix, each file recognized by its content:
+                           a cloud assembly (cdk.out, the default), CloudFormation templates
+                           (JSON or YAML), 'aws iam get-account-authorization-details' output,
+                           'terraform show -json' of a plan or a state. A directory that is not a
+                           cloud assembly is searched (*.json, *.yaml, *.yml, *.template)
+  --format FORMAT          markdown (default, with a Mermaid diagram), json (docs/report-schema.json)
+                           or sarif (SARIF 2.1.0, for GitHub code scanning)
+  --json                   the same as --format json
+  --fail-on LEVEL          exit with 1 on errors (default), on errors or unacknowledged warnings
+                           (warning), or never
+  --strict                 exit with 2 when any input cannot be read (by default it is named
+                           and the rest is audited)
+  --step-summary           also append the Markdown report to $GITHUB_STEP_SUMMARY (GitHub Actions)
+  --acknowledgements FILE  accepted warnings, JSON: {"acknowledgements": [{"role": ROLE, "id": ID,
+                           "reason": TEXT}]}; ROLE is the role's path, ARN, name, address or logical id
+  --no-diagram             Markdown without the Mermaid diagram
+${issuerFlagsHelp([' to audit', 'even without a sub condition; repeatable'])}
+  --version                print the version
+  -h, --help               print this help
 
 Exit status: 0 nothing at the --fail-on level; 1 findings at the --fail-on level; 2 a usage
 problem, no input could be read, an input could not be read with --strict, or an internal error.
@@ -141,7 +141,7 @@ export function main(argv: string[], io: ReportIo = PROCESS_IO): number {
   let review: Review;
   try {
     inputs = readInputs(paths, progressLine(io));
-    review = buildReview(inputs, { gitLabIssuers: (values['gitlab-issuer'] as string[] | undefined) ?? [] }, acknowledgements);
+    review = buildReview(inputs, issuerOptionsOf(values), acknowledgements);
   } catch (error) {
     // Status 1 means "findings": anything that stops the review is 2, so a pipeline never mistakes one for the other.
     io.stderr(`cdk-ci-oidc: internal error while reading ${paths.map((p) => `'${p}'`).join(', ')}, please report it: ${(error as Error).stack ?? error}\n`);

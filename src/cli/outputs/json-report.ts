@@ -24,7 +24,7 @@ export function renderJson(review: Review, toolVersion: string): string {
       trusts: audit.trusts.map((trust) => ({
         statement: trust.statement,
         provider: trust.issuer,
-        platform: trust.platform ?? null,
+        platform: trust.platform?.id ?? null,
         audiences: trust.audiences,
         subjects: trust.subjects.map((s) => ({ description: s.description, operator: s.operator, value: s.value })),
         pinnedClaims: trust.pins.map((p) => ({ claim: p.claim, operator: p.operator, values: p.values })),

@@ -3,9 +3,9 @@
  * taken from an input goes through markdownText or markdownCode.
  */
 import { renderMermaid } from './mermaid';
-import { platformName } from '../../audit/ci-issuers';
 import { Finding } from '../../audit/finding';
 import { InputFormat, RoleOrigin } from '../../audit/inputs/audit-unit';
+import { platformName } from '../../platforms/registry';
 import { markdownCode, markdownText } from '../markdown';
 import { Review, ReviewFinding, ReviewRole } from '../review';
 

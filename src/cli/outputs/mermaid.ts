@@ -8,7 +8,7 @@
  * @see https://mermaid.js.org/syntax/flowchart.html
  * @see https://docs.github.com/en/get-started/writing-on-github/working-with-advanced-formatting/creating-diagrams
  */
-import { platformName } from '../../audit/ci-issuers';
+import { platformName } from '../../platforms/registry';
 import { visibleEscapes } from '../escape';
 import { Review, ReviewFinding, ReviewRole } from '../review';
 
