@@ -21,7 +21,14 @@ interface JsonRole {
   readonly findings: Array<{ id: string; severity: string }>;
 }
 
-function json(argv: string[]): { status: number; document: { roles: JsonRole[]; problems: unknown[]; inputs: unknown[]; summary: Record<string, number> } } {
+interface JsonReport {
+  readonly roles: JsonRole[];
+  readonly problems: unknown[];
+  readonly inputs: unknown[];
+  readonly summary: Record<string, number>;
+}
+
+function json(argv: string[]): { status: number; document: JsonReport } {
   const result = report([...argv, '--json']);
   return { status: result.status, document: JSON.parse(result.stdout) };
 }

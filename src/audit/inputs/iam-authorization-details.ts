@@ -54,7 +54,10 @@ export class AuthorizationDetails {
       }
       const roles = this.accounts.get(account) ?? { roles: [] };
       this.accounts.set(account, roles);
-      roles.roles.push({ detail, file });
+      // The same role in two exports (two runs, or overlapping pages) is one role: the first one read counts.
+      if (!roles.roles.some((r) => r.detail.Arn === detail.Arn)) {
+        roles.roles.push({ detail, file });
+      }
     }
     for (const policy of Array.isArray(document.Policies) ? document.Policies as ManagedPolicyDetail[] : []) {
       if (typeof policy?.Arn === 'string') {

@@ -37,8 +37,11 @@ function capabilities(role: ReviewRole): string {
   for (const assumable of role.assumableRoles.slice(0, 3)) {
     parts.push(`assumes ${assumable.description}`);
   }
-  if (parts.length === 0 || (adminReasons.length === 0 && actions.length > 0)) {
+  if (actions.length > 0 && adminReasons.length === 0) {
     parts.push(`${actions.length} action${actions.length === 1 ? '' : 's'}`);
+  }
+  if (parts.length === 0) {
+    parts.push('no permissions in these inputs');
   }
   return parts.join(' / ');
 }
@@ -64,7 +67,7 @@ export function renderMermaid(review: Review): string[] {
     for (const trust of role.audit.trusts) {
       const platform = platformName(trust.platform);
       if (trust.subjects.length === 0) {
-        edges.push({ key: `${trust.issuer} any`, label: `${platform}: any job of ${trust.issuer} (no sub condition)`, findings: open.filter((f) => f.condition.startsWith(`Statement[${trust.statement}]`)) });
+        edges.push({ key: `${trust.issuer} any`, label: `${platform}: any job of ${trust.issuer} (no sub condition that narrows it)`, findings: open.filter((f) => f.condition.startsWith(`Statement[${trust.statement}]`)) });
       }
       for (const subject of trust.subjects) {
         edges.push({
