@@ -56,9 +56,21 @@ const BOOTSTRAP_DEPLOY_ROLE = /:role\/(?:[^:]*\/)?cdk-[^/]*-deploy-role-/;
 
 /** IAM matching of an action or resource pattern (`*`, `?`), case-insensitive as IAM compares actions. */
 export function matches(pattern: string, text: string, ignoreCase: boolean): boolean {
-  const source = pattern.split('').map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
-  return new RegExp(`^${source}$`, ignoreCase ? 'i' : '').test(text);
+  const key = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let regex = COMPILED.get(key);
+  if (regex === undefined) {
+    const source = pattern.split('').map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+    regex = new RegExp(`^${source}$`, ignoreCase ? 'i' : '');
+    // Policies repeat the same few patterns: an account export asks for each thousands of times.
+    if (COMPILED.size < 10_000) {
+      COMPILED.set(key, regex);
+    }
+  }
+  return regex.test(text);
 }
+
+/** The compiled patterns of matches(), by case mode and pattern. */
+const COMPILED = new Map<string, RegExp>();
 
 /**
  * A statement's resources as patterns: a CloudFormation expression inside one (a parameter,

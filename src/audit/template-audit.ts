@@ -64,20 +64,24 @@ export function auditRole(input: StackAuditInput, logicalId: string, options: Au
   const resources = input.template.Resources ?? {};
   const properties = resources[logicalId]?.Properties ?? {};
   const path = rolePath(input, logicalId);
+  const trustAudit = (adminReasons: string[]): ReturnType<typeof auditTrustPolicy> => auditTrustPolicy({
+    rolePath: path,
+    trustPolicy: properties.AssumeRolePolicyDocument,
+    adminReasons,
+    resolveProvider: (federated) => resolveProvider(input, federated),
+  }, options);
+  // A role that trusts no CI provider has no finding whatever its permissions (the admin finding is one per trust):
+  // most roles of an account export are such, and their permissions are not summarized.
+  const untrusted = trustAudit([]);
+  // A role whose trust cannot be audited is reported too, with the error that says so.
+  if (untrusted.trusts.length === 0 && untrusted.findings.length === 0) {
+    return undefined;
+  }
   // Managed policies of the template are summarized with their statements, by attachedPolicies().
   const externalArns = asList(properties.ManagedPolicyArns)
     .filter((arn) => resources[referencedLogicalId(arn) ?? '']?.Type !== 'AWS::IAM::ManagedPolicy');
   const permissions = summarizePermissions(externalArns, attachedPolicies(input, logicalId));
-  const audit = auditTrustPolicy({
-    rolePath: path,
-    trustPolicy: properties.AssumeRolePolicyDocument,
-    adminReasons: permissions.adminReasons,
-    resolveProvider: (federated) => resolveProvider(input, federated),
-  }, options);
-  // A role whose trust cannot be audited is reported too, with the error that says so.
-  if (audit.trusts.length === 0 && audit.findings.length === 0) {
-    return undefined;
-  }
+  const audit = permissions.adminReasons.length === 0 ? untrusted : trustAudit(permissions.adminReasons);
   return { stack: input.stack, path, logicalId, trusts: audit.trusts, permissions, findings: sortFindings(audit.findings) };
 }
 

@@ -41,6 +41,7 @@ export class AuthorizationDetails {
   /** Managed policies by ARN: AWS managed ones (`arn:aws:iam::aws:policy/...`) serve every account. */
   private readonly policies = new Map<string, ManagedPolicyDetail>();
   private readonly problems: InputProblem[] = [];
+  private readonly documents = new Map<string, unknown>();
 
   /** Adds one file's export. */
   public add(file: string, json: unknown): void {
@@ -72,11 +73,20 @@ export class AuthorizationDetails {
     return { units, problems: this.problems };
   }
 
+  /** The default version's document of a managed policy of the exports, decoded once. */
+  private defaultDocument(arn: string): unknown {
+    if (!this.documents.has(arn)) {
+      const version = this.policies.get(arn)?.PolicyVersionList?.find((v) => v?.IsDefaultVersion === true);
+      this.documents.set(arn, policyDocument(version?.Document));
+    }
+    return this.documents.get(arn);
+  }
+
   private unitOf(account: string, roles: AccountRoles['roles']): AuditUnit {
     const resources: Record<string, TemplateResource> = {};
     const origins = new Map<string, RoleOrigin>();
     const names = new Map<string, string>();
-    const policyIds = new Map<string, string>();
+    let policyCount = 0;
     roles.forEach(({ detail, file }, index) => {
       const logicalId = `Role${index + 1}`;
       const arns: string[] = [];
@@ -85,15 +95,13 @@ export class AuthorizationDetails {
           continue;
         }
         arns.push(attached.PolicyArn);
-        const version = this.policies.get(attached.PolicyArn)?.PolicyVersionList?.find((v) => v?.IsDefaultVersion === true);
-        const document = policyDocument(version?.Document);
+        const document = this.defaultDocument(attached.PolicyArn);
         if (document !== undefined) {
-          // The policy's statements, attached by name like an AWS::IAM::ManagedPolicy's Roles.
-          const policyId = policyIds.get(attached.PolicyArn) ?? `Policy${policyIds.size + 1}`;
-          policyIds.set(attached.PolicyArn, policyId);
+          // The policy's statements, attached by name like an AWS::IAM::ManagedPolicy's Roles: one resource per
+          // attachment, as a policy shared by many roles would make each role's look-up go through all their names.
+          const policyId = `Policy${++policyCount}`;
           names.set(policyId, /:policy\/(.+)$/.exec(attached.PolicyArn)?.[1] ?? attached.PolicyArn);
-          const roleNames = (resources[policyId]?.Properties?.Roles as string[] | undefined) ?? [];
-          resources[policyId] = resource('AWS::IAM::ManagedPolicy', { PolicyDocument: document, Roles: [...roleNames, detail.RoleName] });
+          resources[policyId] = resource('AWS::IAM::ManagedPolicy', { PolicyDocument: document, Roles: [detail.RoleName] });
         }
       }
       resources[logicalId] = resource('AWS::IAM::Role', {

@@ -28,23 +28,42 @@ function artifactUri(file: string, base: string): string {
   return relative.split(path.sep).map(encodeURIComponent).join('/');
 }
 
-/** The first line of a file that names the role, 1 when none does. */
-function lineOf(origin: RoleOrigin, texts: Map<string, string[]>): number {
-  let lines = texts.get(origin.file);
-  if (lines === undefined) {
-    try {
-      lines = fs.readFileSync(origin.file, 'utf8').split('\n');
-    } catch {
-      lines = [];
-    }
-    texts.set(origin.file, lines);
+/** The first line of each JSON string (`"value"`) and each YAML key (`Key:`) of a file, read once. */
+function lineIndex(file: string): Map<string, number> {
+  const index = new Map<string, number>();
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return index;
   }
-  const needles = [origin.address && `"address": ${JSON.stringify(origin.address)}`, origin.arn && JSON.stringify(origin.arn),
-    origin.logicalId && JSON.stringify(origin.logicalId), origin.logicalId && `${origin.logicalId}:`].filter((n): n is string => !!n);
+  lines.forEach((line, i) => {
+    for (const token of line.match(/"(?:[^"\\]|\\.)*"/g) ?? []) {
+      if (!index.has(token)) {
+        index.set(token, i + 1);
+      }
+    }
+    const key = /^\s*([^\s:#"'][^\s:]*):(\s|$)/.exec(line)?.[1];
+    if (key !== undefined && !index.has(`${key}:`)) {
+      index.set(`${key}:`, i + 1);
+    }
+  });
+  return index;
+}
+
+/** The first line of a file that names the role (its address, ARN or logical id), 1 when none does. */
+function lineOf(origin: RoleOrigin, indexes: Map<string, Map<string, number>>): number {
+  let index = indexes.get(origin.file);
+  if (index === undefined) {
+    index = lineIndex(origin.file);
+    indexes.set(origin.file, index);
+  }
+  const needles = [origin.address, origin.arn, origin.logicalId].filter((n): n is string => n !== undefined)
+    .flatMap((n) => [JSON.stringify(n), `${n}:`]);
   for (const needle of needles) {
-    const index = lines.findIndex((line) => line.includes(needle));
-    if (index >= 0) {
-      return index + 1;
+    const line = index.get(needle);
+    if (line !== undefined) {
+      return line;
     }
   }
   return 1;
@@ -67,7 +86,7 @@ export function renderSarif(review: Review, toolVersion: string, base = process.
       properties: { 'tags': ['security', 'iam', 'oidc'], 'security-severity': warning ? '5.0' : '8.0' },
     };
   });
-  const texts = new Map<string, string[]>();
+  const indexes = new Map<string, Map<string, number>>();
   const results = review.roles.flatMap((role) => role.findings.map((finding) => {
     const fingerprint = createHash('sha256').update(JSON.stringify([finding.id, role.audit.path, finding.condition])).digest('hex');
     return {
@@ -78,7 +97,7 @@ export function renderSarif(review: Review, toolVersion: string, base = process.
       locations: [{
         physicalLocation: {
           artifactLocation: { uri: artifactUri(role.origin.file, base) },
-          region: { startLine: lineOf(role.origin, texts) },
+          region: { startLine: lineOf(role.origin, indexes) },
         },
         logicalLocations: [{ fullyQualifiedName: role.audit.path, kind: 'resource' }],
       }],
