@@ -45,7 +45,7 @@ export function renderMarkdown(review: Review, options: MarkdownOptions): string
   for (const role of review.roles) {
     if (role.audit.stack !== stack) {
       stack = role.audit.stack;
-      lines.push('', `## Stack ${markdownText(stack)}`);
+      lines.push('', `## ${heading(role)}`);
     }
     lines.push('', `### ${markdownText(role.audit.path)}`, '', `- Source: ${describeOrigin(role.origin)}`);
     for (const trust of mergeTrusts(role)) {
@@ -76,6 +76,18 @@ export function renderMarkdown(review: Review, options: MarkdownOptions): string
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The heading of a role's group: the stack, the account of an IAM export, the Terraform file. */
+function heading(role: ReviewRole): string {
+  const { format, account, file } = role.origin;
+  if (format === 'iam-authorization-details') {
+    return `Account ${markdownText(account ?? 'unknown')} (IAM authorization details)`;
+  }
+  if (format === 'terraform-plan' || format === 'terraform-state') {
+    return `Terraform ${format === 'terraform-plan' ? 'plan' : 'state'} ${markdownText(file)}`;
+  }
+  return `Stack ${markdownText(role.audit.stack)}`;
 }
 
 /** Where a role came from: the file, and the account, region, stack and logical id, or the resource address. */
