@@ -39,3 +39,8 @@ export * from './organization/ci-oidc-rollout-call-as';
 export * from './organization/ci-oidc-organization-rollout';
 export * from './organization/ci-oidc-guardrail-policy';
 export * from './organization/ci-oidc-guardrail';
+export * from './platforms/circleci/circleci-oidc-provider';
+export * from './platforms/circleci/circleci-subject';
+export * from './platforms/circleci/circleci-project';
+export * from './platforms/circleci/circleci-organization';
+export * from './platforms/circleci/circleci-job-options';

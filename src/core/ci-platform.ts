@@ -9,4 +9,6 @@ export enum CiPlatform {
   GITHUB_ACTIONS = 'GITHUB_ACTIONS',
   /** GitLab CI/CD: gitlab.com and self-managed GitLab instances. */
   GITLAB_CI = 'GITLAB_CI',
+  /** CircleCI: one issuer per organization, `oidc.circleci.com/org/<organization id>`. */
+  CIRCLECI = 'CIRCLECI',
 }

@@ -41,6 +41,8 @@ export const FindingId = {
   WHOLE_OWNER: 'cdk-ci-oidc:wholeOwnerSubject',
   /** A subject matches every project of a GitLab group. */
   WHOLE_GROUP: 'cdk-ci-oidc:wholeGroupSubject',
+  /** A subject matches every project of a CI organization (CircleCI). */
+  WHOLE_ORGANIZATION: 'cdk-ci-oidc:wholeOrganizationSubject',
   /** A role with administrator-level permissions is trusted by a branch, tag or pull request rather than an environment or protected ref. */
   ADMIN_WITHOUT_ENVIRONMENT: 'cdk-ci-oidc:guard:adminTrustedByBranch',
   /** A `sub` value has a form the audit cannot read (a custom subject template, or one no token carries). */

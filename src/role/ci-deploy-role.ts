@@ -14,6 +14,8 @@ import { addRoleArnOutput } from '../pipeline/role-arn-output';
 import { RoleArnOutputOptions } from '../pipeline/role-arn-output-options';
 import { renderGitHubActionsJob } from '../platforms/github/github-actions-job';
 import { GitHubActionsJobOptions } from '../platforms/github/github-actions-job-options';
+import { renderCircleCiJob } from '../platforms/circleci/circleci-job';
+import { CircleCiJobOptions } from '../platforms/circleci/circleci-job-options';
 import { renderGitLabCiJob } from '../platforms/gitlab/gitlab-ci-job';
 import { GitLabCiJobOptions } from '../platforms/gitlab/gitlab-ci-job-options';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
@@ -201,6 +203,18 @@ export class CiDeployRole extends iam.Role {
   public renderGitLabCiJob(options: GitLabCiJobOptions = {}): string {
     checkOptions('renderGitLabCiJob() options', options, { ...JOB_OPTIONS, image: 'string', stage: 'string' });
     return renderGitLabCiJob(this, options);
+  }
+
+  /**
+   * A `.circleci/config.yml` whose job assumes this role (with the `aws-cli/setup` orb command and
+   * `role_arn`, or through `AWS_WEB_IDENTITY_TOKEN_FILE`), and a workflow whose filters run the job
+   * for the branches and tags the role trusts.
+   *
+   * @returns YAML text
+   */
+  public renderCircleCiJob(options: CircleCiJobOptions = {}): string {
+    checkOptions('renderCircleCiJob() options', options, { ...JOB_OPTIONS, image: 'string', useOrb: 'boolean', orbVersion: 'string', contexts: 'array' });
+    return renderCircleCiJob(this, options);
   }
 
   /**

@@ -27,6 +27,7 @@ describe('FindingId', () => {
       'cdk-ci-oidc:rawPatternSubject',
       'cdk-ci-oidc:refTypeNotFixed',
       'cdk-ci-oidc:wholeGroupSubject',
+      'cdk-ci-oidc:wholeOrganizationSubject',
       'cdk-ci-oidc:wholeOwnerSubject',
     ]);
   });

@@ -1,0 +1,138 @@
+import { ANY_CIRCLECI_ID, CIRCLECI_ID, vcsOriginProblem } from './circleci-facts';
+import { FindingId, FindingIdValue } from '../../../core/finding-id';
+
+/*
+ * How a CircleCI `sub` value reads, for the raw subjects (`CircleCiSubject.fromClaim`) and the audit.
+ * The grammar is strict because IAM's `*` matches `/`: a `*` anywhere before a literal `/vcs-origin/`
+ * or `/vcs-ref/` can stand for the text of a branch name, so a job on the branch
+ * `x/vcs-origin/github.com/acme/api/vcs-ref/refs/heads/main` of any origin would match CircleCI's own
+ * documented example `org/<org>/project/*\/user/*\/vcs-origin/github.com/acme/*\/vcs-ref/refs/heads/main`.
+ * Allowed wildcards: the user id as `????????-????-????-????-????????????` (exactly one UUID), `*` as
+ * the whole tail after `/user/` or after the organization's `/project/`, and wildcards in the ref.
+ */
+
+/** What kind of job a CircleCI subject admits. */
+export type CircleCiSubjectKind = 'branch' | 'tag' | 'anyRef' | 'anyJob' | 'wholeOrganization' | 'other';
+
+/** A legal but risky CircleCI subject. */
+export interface CircleCiRisk {
+  readonly id: FindingIdValue;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** A CircleCI `sub` value, read. */
+export interface CircleCiSubjectReading {
+  readonly organizationId: string;
+  /** Undefined for a whole-organization subject. */
+  readonly projectId?: string;
+  readonly vcsOrigin?: string;
+  readonly vcsRef?: string;
+  readonly kind: CircleCiSubjectKind;
+  /** In plain words, e.g. `CircleCI project 0f1e... (github.com/acme/api), branch main`. */
+  readonly description: string;
+  readonly risks: CircleCiRisk[];
+  /** The branch or tag name (or pattern), for branch and tag subjects. */
+  readonly refName?: string;
+}
+
+/** Why a value is not a CircleCI subject this library reads, and the form to use. */
+export interface CircleCiSubjectProblem {
+  readonly why: string;
+  readonly fix: string;
+}
+
+const FIX = "Write 'org/<org id>/project/<project id>/user/????????-????-????-????-????????????/vcs-origin/<host>/<owner>/<repository>/vcs-ref/refs/heads/<branch>' " +
+  '(CircleCiProject.of(...).branch(...) builds it)';
+
+/** Reads a CircleCI `sub` value: its parts and risks, or the problem that makes it unusable. */
+export function readCircleCiSubject(value: string, pattern: boolean): CircleCiSubjectReading | CircleCiSubjectProblem {
+  const head = /^org\/([^/]*)\/project\/([^/]*)(?:\/user\/(.*))?$/.exec(value);
+  if (!head) {
+    return { why: "is not of CircleCI's form 'org/<org id>/project/<project id>/user/<user id>[/vcs-origin/<origin>/vcs-ref/<ref>]'", fix: FIX };
+  }
+  const [, organizationId, projectId, rest] = head;
+  if (!CIRCLECI_ID.test(organizationId)) {
+    return { why: `has '${organizationId}' as organization id, which is not a lowercase UUID (a wildcard there matches other organizations)`, fix: FIX };
+  }
+  if (pattern && projectId === '*' && rest === undefined) {
+    return {
+      organizationId,
+      kind: 'wholeOrganization',
+      description: `every project of CircleCI organization ${organizationId}`,
+      risks: [wholeOrganization(organizationId), {
+        id: FindingId.ANY_REF,
+        message: `Every job of every project of CircleCI organization ${organizationId} may assume this role.`,
+        fix: 'Name the project, its VCS origin and a branch or tag.',
+      }],
+    };
+  }
+  if (!CIRCLECI_ID.test(projectId) || rest === undefined) {
+    return { why: `has '${projectId}${rest === undefined ? '' : '/...'}' where the project id and '/user/' belong; a wildcard there matches every project`, fix: FIX };
+  }
+  const project = `CircleCI project ${projectId}`;
+  if (pattern && rest === '*') {
+    return {
+      organizationId, projectId, kind: 'anyJob', description: `${project}, any job`,
+      risks: [{
+        id: FindingId.ANY_REF,
+        message: `${project}: every job may assume this role: any branch, forked pull requests when the project passes secrets to forks, custom webhooks.`,
+        fix: 'Name the VCS origin and a branch or tag (CircleCiProject.of(...).branch(...)), which the job presents in $CIRCLE_OIDC_TOKEN_V2.',
+      }],
+    };
+  }
+  const tail = /^([^/]*)(?:\/vcs-origin\/(.+)\/vcs-ref\/(.+))?$/.exec(rest);
+  const user = tail?.[1];
+  if (tail === null || user === undefined || !(CIRCLECI_ID.test(user) || (pattern && user === ANY_CIRCLECI_ID))) {
+    return {
+      why: pattern && rest.includes('*') && /\/vcs-(origin|ref)\//.test(rest)
+        ? "has a '*' before its vcs-origin or vcs-ref part, and IAM's '*' also matches '/': a branch named 'x/vcs-origin/<origin>/vcs-ref/<ref>' " +
+          'in any repository would spell the origin and ref it trusts'
+        : "does not have one user id (a UUID, or '????????-????-????-????-????????????' for any user) after '/user/'",
+      fix: FIX,
+    };
+  }
+  const [, , vcsOrigin, vcsRef] = tail;
+  if (vcsOrigin === undefined || vcsRef === undefined) {
+    // The V1 form: one user of the project.
+    return { organizationId, projectId, kind: 'other', description: `${project}, jobs started by user ${user}`, risks: [] };
+  }
+  const originProblem = vcsOriginProblem(vcsOrigin);
+  if (originProblem || vcsOrigin.includes('/vcs-ref/') || vcsOrigin.includes('/vcs-origin/')) {
+    return { why: `has the VCS origin '${vcsOrigin}', which ${originProblem ?? 'holds a vcs-ref or vcs-origin part'}`, fix: FIX };
+  }
+  const label = `${project} (${vcsOrigin})`;
+  const wildcard = pattern && /[*?]/.test(vcsRef);
+  if (wildcard && /^\*+$/.test(vcsRef)) {
+    return {
+      organizationId, projectId, vcsOrigin, vcsRef, kind: 'anyRef', description: `${label}, any branch or tag`,
+      risks: [{ id: FindingId.ANY_REF, message: `${label}: any branch or tag may assume this role, so anyone who can push a branch can.`, fix: 'Name a branch or tag.' }],
+    };
+  }
+  const ref = /^refs\/(heads|tags)\/(.+)$/.exec(vcsRef);
+  if (!ref) {
+    return { organizationId, projectId, vcsOrigin, vcsRef, kind: 'other', description: `${label}, ref ${vcsRef}`, risks: [] };
+  }
+  const kind = ref[1] === 'heads' ? 'branch' : 'tag';
+  const name = ref[2];
+  const risks: CircleCiRisk[] = wildcard && /^[*?/]+$/.test(name) ? [{
+    id: kind === 'branch' ? FindingId.ANY_BRANCH : FindingId.ANY_TAG,
+    message: `${label}: ${kind} '${name}' matches every ${kind}.`,
+    fix: `Name the ${kind}es.`,
+  }] : [];
+  return { organizationId, projectId, vcsOrigin, vcsRef, kind, refName: name, description: `${label}, ${kind} ${name}`, risks };
+}
+
+/** Whether a reading is a problem. */
+export function isCircleCiProblem(reading: CircleCiSubjectReading | CircleCiSubjectProblem): reading is CircleCiSubjectProblem {
+  return 'why' in reading;
+}
+
+/** The warning for a subject that admits every project of an organization. */
+export function wholeOrganization(organizationId: string): CircleCiRisk {
+  return {
+    id: FindingId.WHOLE_ORGANIZATION,
+    message: `Every project of CircleCI organization ${organizationId}, including ones created later, may assume this role.`,
+    fix: 'Name the project (CircleCiProject.of(...)).',
+  };
+}
