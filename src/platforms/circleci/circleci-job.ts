@@ -61,7 +61,7 @@ export function renderCircleCiJob(role: JobRole, options: CircleCiJobOptions): s
       '$CIRCLE_OIDC_TOKEN_V2. Pass useOrb: false, or trust the branches and tags of the project (CircleCiProject.of(...).branch(...)).');
   }
   if (!useOrb && duration !== undefined) {
-    throw invalid(`${METHOD} roleSessionDuration`, duration.toString(), 'the AWS SDKs take no session duration from AWS_WEB_IDENTITY_TOKEN_FILE',
+    throw invalid(`${METHOD} roleSessionDuration`, options.roleSessionDuration!.toHumanString(), 'the AWS SDKs take no session duration from AWS_WEB_IDENTITY_TOKEN_FILE',
       'leave it out, or use the orb (useOrb: true), which passes session_duration');
   }
   // $CIRCLE_OIDC_TOKEN_V2 unless only the V1 form fits every subject.

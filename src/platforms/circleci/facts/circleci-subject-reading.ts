@@ -42,7 +42,7 @@ export interface CircleCiSubjectProblem {
   readonly fix: string;
 }
 
-const FIX = "Write 'org/<org id>/project/<project id>/user/????????-????-????-????-????????????/vcs-origin/<host>/<owner>/<repository>/vcs-ref/refs/heads/<branch>' " +
+const FIX = "a CircleCI subject such as 'org/<org id>/project/<project id>/user/????????-????-????-????-????????????/vcs-origin/<host>/<owner>/<repository>/vcs-ref/refs/heads/<branch>' " +
   '(CircleCiProject.of(...).branch(...) builds it)';
 
 /** Reads a CircleCI `sub` value: its parts and risks, or the problem that makes it unusable. */
@@ -67,8 +67,11 @@ export function readCircleCiSubject(value: string, pattern: boolean): CircleCiSu
       }],
     };
   }
-  if (!CIRCLECI_ID.test(projectId) || rest === undefined) {
-    return { why: `has '${projectId}${rest === undefined ? '' : '/...'}' where the project id and '/user/' belong; a wildcard there matches every project`, fix: FIX };
+  if (!CIRCLECI_ID.test(projectId)) {
+    return { why: `has '${projectId}' as project id, which is not a lowercase UUID (a wildcard there matches every project)`, fix: FIX };
+  }
+  if (rest === undefined) {
+    return { why: "ends after the project id, and CircleCI's sub always goes on with '/user/<user id>'", fix: FIX };
   }
   const project = `CircleCI project ${projectId}`;
   if (pattern && rest === '*') {
