@@ -12,10 +12,10 @@ import { checkOptions, invalid, OptionsShape, shownValue } from '../core/runtime
 import { SubjectRisk } from '../core/subject-spec';
 import { addRoleArnOutput } from '../pipeline/role-arn-output';
 import { RoleArnOutputOptions } from '../pipeline/role-arn-output-options';
-import { renderGitHubActionsJob } from '../platforms/github/github-actions-job';
-import { GitHubActionsJobOptions } from '../platforms/github/github-actions-job-options';
 import { renderCircleCiJob } from '../platforms/circleci/circleci-job';
 import { CircleCiJobOptions } from '../platforms/circleci/circleci-job-options';
+import { renderGitHubActionsJob } from '../platforms/github/github-actions-job';
+import { GitHubActionsJobOptions } from '../platforms/github/github-actions-job-options';
 import { renderGitLabCiJob } from '../platforms/gitlab/gitlab-ci-job';
 import { GitLabCiJobOptions } from '../platforms/gitlab/gitlab-ci-job-options';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';

@@ -1,7 +1,7 @@
 import { decide, Decision, newStack, requestContext, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole } from '../../src';
-import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { CIRCLECI_CASES } from '../fixtures/corpus/circleci';
+import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { ESCAPE_HATCH_CASES } from '../fixtures/corpus/escape-hatches';
 import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
 import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';

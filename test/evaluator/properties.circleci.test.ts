@@ -139,8 +139,9 @@ describe('properties of generated CircleCI roles', () => {
   test('branch patterns: everything under the fixed prefix, nothing else, never a fork', () => {
     fc.assert(fc.property(uuid, uuid, refName, refName, refName, (org, project, prefix, inside, outside) => {
       const origin = 'github.com/acme/api';
-      const policy = roleOf(org, () => CircleCiProject.of({ organizationId: org, projectId: project, vcsOrigin: origin }).branch(`${prefix}/*`), true)!;
-      const job = (ref: string, vcsOrigin = origin): TokenPayload => circleCiToken({ organizationId: org, projectId: project, vcsOrigin, vcsRef: ref });
+      const subject = (): CircleCiSubject => CircleCiProject.of({ organizationId: org, projectId: project, vcsOrigin: origin }).branch(`${prefix}/*`);
+      const policy = roleOf(org, subject, true)!;
+      const job = (vcsRef: string, vcsOrigin = origin): TokenPayload => circleCiToken({ organizationId: org, projectId: project, vcsOrigin, vcsRef });
       const expectations: Expectation[] = [
         { change: 'a branch under the prefix', token: job(`refs/heads/${prefix}/${inside}`), expected: 'ALLOWED' },
         { change: 'the prefix itself', token: job(`refs/heads/${prefix}`), expected: 'DENIED' },
@@ -175,7 +176,11 @@ describe('properties of generated CircleCI roles', () => {
       const job = (change: Partial<CircleCiJob>): TokenPayload => circleCiToken({ organizationId: org, projectId: project, ...change });
       const expectations: Expectation[] = [
         { change: 'a fork', token: job({ vcsOrigin: 'github.com/evil/api' }), expected: 'DENIED' },
-        { change: 'a fork spelling the origin', token: job({ vcsOrigin: 'github.com/evil/api', vcsRef: 'refs/heads/x/vcs-origin/github.com/acme/api/vcs-ref/refs/heads/main' }), expected: 'DENIED' },
+        {
+          change: 'a fork spelling the origin',
+          token: job({ vcsOrigin: 'github.com/evil/api', vcsRef: 'refs/heads/x/vcs-origin/github.com/acme/api/vcs-ref/refs/heads/main' }),
+          expected: 'DENIED',
+        },
       ];
       if (otherProject !== project) {
         expectations.push({ change: 'another project', token: job({ projectId: otherProject }), expected: 'DENIED' });

@@ -76,7 +76,10 @@ export function readCircleCiSubject(value: string, pattern: boolean): CircleCiSu
   const project = `CircleCI project ${projectId}`;
   if (pattern && rest === '*') {
     return {
-      organizationId, projectId, kind: 'anyJob', description: `${project}, any job`,
+      organizationId,
+      projectId,
+      kind: 'anyJob',
+      description: `${project}, any job`,
       risks: [{
         id: FindingId.ANY_REF,
         message: `${project}: every job may assume this role: any branch, forked pull requests when the project passes secrets to forks, custom webhooks.`,
@@ -108,7 +111,12 @@ export function readCircleCiSubject(value: string, pattern: boolean): CircleCiSu
   const wildcard = pattern && /[*?]/.test(vcsRef);
   if (wildcard && /^\*+$/.test(vcsRef)) {
     return {
-      organizationId, projectId, vcsOrigin, vcsRef, kind: 'anyRef', description: `${label}, any branch or tag`,
+      organizationId,
+      projectId,
+      vcsOrigin,
+      vcsRef,
+      kind: 'anyRef',
+      description: `${label}, any branch or tag`,
       risks: [{ id: FindingId.ANY_REF, message: `${label}: any branch or tag may assume this role, so anyone who can push a branch can.`, fix: 'Name a branch or tag.' }],
     };
   }
