@@ -44,3 +44,7 @@ export * from './platforms/circleci/circleci-subject';
 export * from './platforms/circleci/circleci-project';
 export * from './platforms/circleci/circleci-organization';
 export * from './platforms/circleci/circleci-job-options';
+export * from './platforms/bitbucket/bitbucket-oidc-provider';
+export * from './platforms/bitbucket/bitbucket-subject';
+export * from './platforms/bitbucket/bitbucket-repository';
+export * from './platforms/bitbucket/bitbucket-pipelines-step-options';

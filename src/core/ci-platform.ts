@@ -11,4 +11,6 @@ export enum CiPlatform {
   GITLAB_CI = 'GITLAB_CI',
   /** CircleCI: one issuer per organization, `oidc.circleci.com/org/<organization id>`. */
   CIRCLECI = 'CIRCLECI',
+  /** Bitbucket Pipelines (Bitbucket Cloud): one issuer per workspace. */
+  BITBUCKET_PIPELINES = 'BITBUCKET_PIPELINES',
 }

@@ -12,6 +12,8 @@ import { checkOptions, invalid, OptionsShape, shownValue } from '../core/runtime
 import { SubjectRisk } from '../core/subject-spec';
 import { addRoleArnOutput } from '../pipeline/role-arn-output';
 import { RoleArnOutputOptions } from '../pipeline/role-arn-output-options';
+import { renderBitbucketPipelinesStep } from '../platforms/bitbucket/bitbucket-pipelines-step';
+import { BitbucketPipelinesStepOptions } from '../platforms/bitbucket/bitbucket-pipelines-step-options';
 import { renderCircleCiJob } from '../platforms/circleci/circleci-job';
 import { CircleCiJobOptions } from '../platforms/circleci/circleci-job-options';
 import { renderGitHubActionsJob } from '../platforms/github/github-actions-job';
@@ -215,6 +217,18 @@ export class CiDeployRole extends iam.Role {
   public renderCircleCiJob(options: CircleCiJobOptions = {}): string {
     checkOptions('renderCircleCiJob() options', options, { ...JOB_OPTIONS, image: 'string', useOrb: 'boolean', orbVersion: 'string', contexts: 'array' });
     return renderCircleCiJob(this, options);
+  }
+
+  /**
+   * A `bitbucket-pipelines.yml` whose step assumes this role: `oidc: true` (or the role's audience in
+   * `oidc: audiences:`), the deployment environment, and the step's token handed to the AWS SDKs and CLI
+   * through `AWS_WEB_IDENTITY_TOKEN_FILE` and `AWS_ROLE_ARN` (the image's shell must be POSIX).
+   *
+   * @returns YAML text
+   */
+  public renderBitbucketPipelinesStep(options: BitbucketPipelinesStepOptions = {}): string {
+    checkOptions('renderBitbucketPipelinesStep() options', options, { ...JOB_OPTIONS, image: 'string', deployment: 'string', branch: 'string' });
+    return renderBitbucketPipelinesStep(this, options);
   }
 
   /**
