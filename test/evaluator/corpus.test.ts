@@ -1,5 +1,6 @@
 import { decide, Decision, newStack, requestContext, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole } from '../../src';
+import { BITBUCKET_CASES } from '../fixtures/corpus/bitbucket';
 import { CIRCLECI_CASES } from '../fixtures/corpus/circleci';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { ESCAPE_HATCH_CASES } from '../fixtures/corpus/escape-hatches';
@@ -21,6 +22,7 @@ const CORPUS: CorpusCase[] = [
   ...GITHUB_WORKFLOW_CASES,
   ...GITLAB_CASES,
   ...CIRCLECI_CASES,
+  ...BITBUCKET_CASES,
   ...ESCAPE_HATCH_CASES,
 ];
 

@@ -56,8 +56,11 @@ export function readBitbucketSubject(value: string, pattern: boolean): Bitbucket
   const repository = `Bitbucket repository ${repositoryUuid}`;
   if (environmentUuid !== undefined) {
     return {
-      repositoryUuid, environmentUuid, kind: anyStep ? 'environment' : 'oneStep',
-      description: `${repository}, ${anyStep ? '' : 'one step of '}environment ${environmentUuid}`, risks: [],
+      repositoryUuid,
+      environmentUuid,
+      kind: anyStep ? 'environment' : 'oneStep',
+      description: `${repository}, ${anyStep ? '' : 'one step of '}environment ${environmentUuid}`,
+      risks: [],
     };
   }
   if (!anyStep) {
