@@ -105,7 +105,9 @@ export class BitbucketOidcProvider extends CiOidcProviderBase {
    * The issuer comes from `options.workspace`, never from the ARN (which may be a token); a literal
    * ARN must name that issuer.
    */
-  public static fromOidcProviderArn(scope: Construct, id: string, oidcProviderArn: string, options: BitbucketOidcProviderImportOptions): ICiOidcProvider {
+  public static fromOidcProviderArn(
+    scope: Construct, id: string, oidcProviderArn: string, options: BitbucketOidcProviderImportOptions,
+  ): ICiOidcProvider {
     checkOptionalKind('BitbucketOidcProvider.fromOidcProviderArn() options', options ?? null, 'object', FORM);
     const issuer = describe('BitbucketOidcProvider.fromOidcProviderArn()', options.workspace);
     return importProviderByArn(scope, id, oidcProviderArn, issuer, audienceOf('BitbucketOidcProvider.fromOidcProviderArn()', options),
@@ -120,7 +122,8 @@ export class BitbucketOidcProvider extends CiOidcProviderBase {
   constructor(scope: Construct, id: string, props: BitbucketOidcProviderProps) {
     checkOptionalKind('BitbucketOidcProviderProps', props ?? null, 'object', FORM);
     const issuer = describe('BitbucketOidcProvider', props.workspace);
-    super(scope, id, CiPlatform.BITBUCKET_PIPELINES, issuer.issuer, issuer.conditionClaims, { ...props, audience: audienceOf('BitbucketOidcProvider', props) });
+    const audience = audienceOf('BitbucketOidcProvider', props);
+    super(scope, id, CiPlatform.BITBUCKET_PIPELINES, issuer.issuer, issuer.conditionClaims, { ...props, audience });
     this.workspace = props.workspace;
   }
 }

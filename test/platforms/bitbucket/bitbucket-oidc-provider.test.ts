@@ -44,7 +44,9 @@ describe('BitbucketOidcProvider', () => {
     const byArn = BitbucketOidcProvider.fromOidcProviderArn(stack, 'B', arn, { workspace: 'acme', workspaceUuid: WORKSPACE_UUID });
 
     // THEN
-    expect(stack.resolve(byAccount.oidcProviderArn)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::210987654321:oidc-provider/${ISSUER}`]] });
+    expect(stack.resolve(byAccount.oidcProviderArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::210987654321:oidc-provider/${ISSUER}`]],
+    });
     expect([byAccount.issuer, byAccount.audience, byArn.oidcProviderArn, byArn.issuer, byArn.audience]).toEqual([ISSUER, AUDIENCE, arn, ISSUER, AUDIENCE]);
   });
 
