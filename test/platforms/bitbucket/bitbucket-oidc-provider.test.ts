@@ -47,7 +47,8 @@ describe('BitbucketOidcProvider', () => {
     expect(stack.resolve(byAccount.oidcProviderArn)).toEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::210987654321:oidc-provider/${ISSUER}`]],
     });
-    expect([byAccount.issuer, byAccount.audience, byArn.oidcProviderArn, byArn.issuer, byArn.audience]).toEqual([ISSUER, AUDIENCE, arn, ISSUER, AUDIENCE]);
+    expect([byAccount.issuer, byAccount.audience]).toEqual([ISSUER, AUDIENCE]);
+    expect([byArn.oidcProviderArn, byArn.issuer, byArn.audience]).toEqual([arn, ISSUER, AUDIENCE]);
   });
 
   test('fails if neither the workspace UUID nor an audience is given', () => {
