@@ -40,6 +40,11 @@ export function readSubject(value: string, pattern: boolean): SubjectReading {
 }
 
 function readUncached(value: string, pattern: boolean): SubjectReading {
+  const own = platformOfSubject(value)?.subjects.readOwn;
+  if (own !== undefined) {
+    // A format without claim keys (CircleCI, Bitbucket): the platform's grammar reads it.
+    return own(value, pattern);
+  }
   const wrong = identityProblem(value, pattern);
   if (wrong) {
     return scopeProblemReading(value, pattern, wrong.why, wrong.fix);

@@ -124,6 +124,13 @@ export interface CiSubjectFacts {
    * default format does not explain.
    */
   readonly readTemplate?: (value: string) => SubjectReading | undefined;
+  /**
+   * Reads the values of the platform's prefixes itself, for a `sub` format that is not made of
+   * `<claim>:<value>` pairs (CircleCI's `org/<id>/project/<id>/...`, Bitbucket's `{<uuid>}:{<uuid>}`):
+   * the claim-key rule (`identity`) and the default-format reading (`contexts`) then do not apply to
+   * them, and the platform's own grammar decides what a wildcard may stand for.
+   */
+  readonly readOwn?: (value: string, pattern: boolean) => SubjectReading;
 }
 
 /** The words of the platform's findings and their fixes. */

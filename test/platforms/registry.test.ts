@@ -1,4 +1,5 @@
 import { CiPlatform } from '../../src/core/ci-platform';
+import { readSubject } from '../../src/audit/subject-reading';
 import { normalizeIssuer } from '../../src/core/issuer-name';
 import {
   CI_PLATFORMS, issuerFamilyOf, platformFacts, platformName, platformOfIdentityKey, platformOfIssuer, platformOfSubject,
@@ -16,7 +17,7 @@ describe('the platform registry', () => {
 
   test('fails if a platform is not registered', () => {
     expect(() => platformFacts('JENKINS' as CiPlatform)).toThrow(
-      "Invalid platform 'JENKINS': it is not registered. Allowed form: one of GITHUB_ACTIONS, GITLAB_CI.");
+      "Invalid platform 'JENKINS': it is not registered. Allowed form: one of GITHUB_ACTIONS, GITLAB_CI, CIRCLECI, BITBUCKET_PIPELINES.");
   });
 
   test('the report ids, names and subject prefixes of the platforms are distinct', () => {
@@ -31,13 +32,17 @@ describe('the platform registry', () => {
   test.each(CI_PLATFORMS.map((p) => [p.id, p] as const))('%s: its facts agree with each other', (_id, p) => {
     // The default issuer is one of its own families, and no other platform's.
     expect(platformOfIssuer(p.defaultIssuer)).toBe(p);
-    // Each default-format prefix is an identity key of the platform: the audit reads the scope after it.
     for (const form of p.subjects.forms) {
-      expect(platformOfIdentityKey(form.prefix.replace(/:$/, ''))).toBe(p);
       expect(platformOfSubject(`${form.prefix}x`)).toBe(p);
+      if (p.subjects.readOwn === undefined) {
+        // Each default-format prefix is an identity key of the platform: the audit reads the scope after it.
+        expect(platformOfIdentityKey(form.prefix.replace(/:$/, ''))).toBe(p);
+      }
     }
-    // The example subject is of the platform's default format.
+    // The example subject is of the platform's default format, and reads back without a problem.
     expect(platformOfSubject(p.subjects.example)).toBe(p);
+    const reading = readSubject(p.subjects.example, /[*?]/.test(p.subjects.example));
+    expect([reading.scopeProblem, reading.unrecognized]).toEqual([undefined, undefined]);
     // Single keys are identity keys.
     for (const key of p.subjects.identity.singleKeys) {
       expect(platformOfIdentityKey(key)).toBe(p);

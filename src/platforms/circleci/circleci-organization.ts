@@ -1,9 +1,8 @@
 import { checkCircleCiId } from './circleci-names';
 import { CircleCiProject, CircleCiProjectOptions } from './circleci-project';
 import { CircleCiSubject } from './circleci-subject';
-import { wholeOrganization } from './facts/circleci-subject-reading';
+import { CircleCiSubjectReading, readCircleCiSubject } from './facts/circleci-subject-reading';
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
 
 /**
  * A CircleCI organization: its projects, or (a warned choice) every job of every project.
@@ -50,17 +49,16 @@ export class CircleCiOrganization {
    * the library never writes such a role; this is the explicit form of that choice.
    */
   public anyJob(): CircleCiSubject {
-    const whole = wholeOrganization(this.organizationId);
+    const claim = `org/${this.organizationId}/project/*`;
+    // The shared reading (the audit's too) gives the words and the warnings.
+    const reading = readCircleCiSubject(claim, true) as CircleCiSubjectReading;
     return CircleCiSubject._fromSpec({
       platform: CiPlatform.CIRCLECI,
-      claims: [`org/${this.organizationId}/project/*`],
+      claims: [claim],
       pattern: true,
       pins: [],
-      description: `every project of CircleCI organization ${this.organizationId}, any job`,
-      risks: [{ id: whole.id, message: whole.message }, {
-        id: FindingId.ANY_REF,
-        message: `Every job of every project of CircleCI organization ${this.organizationId} may assume this role.`,
-      }],
+      description: reading.description,
+      risks: reading.risks.map((risk) => ({ id: risk.id, message: risk.message })),
       context: { kind: 'anyRef' },
     });
   }

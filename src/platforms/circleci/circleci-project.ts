@@ -1,11 +1,11 @@
 import { checkCircleCiId } from './circleci-names';
 import { CircleCiSubject } from './circleci-subject';
 import { CIRCLECI_PROJECT_ID_CLAIM, circleCiProjectPrefix, circleCiV2Subject, vcsOriginProblem } from './facts/circleci-facts';
+import { isCircleCiProblem, readCircleCiSubject } from './facts/circleci-subject-reading';
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
 import { checkKind, checkOptions } from '../../core/runtime-checks';
-import { ClaimPin, SubjectContext, SubjectRisk } from '../../core/subject-spec';
-import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
+import { ClaimPin, SubjectContext } from '../../core/subject-spec';
+import { checkRefName } from '../../subjects/git-ref-name';
 import { invalid, textProblem } from '../../subjects/literal-part';
 import { refContext } from '../../subjects/subject-classification';
 
@@ -91,7 +91,6 @@ export class CircleCiProject {
 
   private readonly source: string;
   private readonly pins: ClaimPin[];
-  private readonly label: string;
 
   private constructor(props: CircleCiProjectProps) {
     checkCircleCiId('CircleCiProject.of(props) organizationId', props.organizationId, 'Organization Settings > Overview in the CircleCI web app');
@@ -111,7 +110,6 @@ export class CircleCiProject {
       value: props.projectId,
       whenUnsupported: `in ${this.source}, set pinProjectId: false`,
     }] : [];
-    this.label = `CircleCI project ${props.projectId}${props.vcsOrigin === undefined ? '' : ` (${props.vcsOrigin})`}`;
   }
 
   /**
@@ -123,7 +121,7 @@ export class CircleCiProject {
    */
   public branch(branch: string): CircleCiSubject {
     checkRefName(this.source, 'branch', branch);
-    return this.v2(`refs/heads/${branch}`, `branch ${branch}`, everyRefRisk(this.label, 'branch', branch), refContext('branch', branch), 'branch', branch);
+    return this.v2(`refs/heads/${branch}`, refContext('branch', branch), 'branch', branch);
   }
 
   /**
@@ -133,7 +131,7 @@ export class CircleCiProject {
    */
   public tag(tag: string): CircleCiSubject {
     checkRefName(this.source, 'tag', tag);
-    return this.v2(`refs/tags/${tag}`, `tag ${tag}`, everyRefRisk(this.label, 'tag', tag), refContext('tag', tag), 'tag', tag);
+    return this.v2(`refs/tags/${tag}`, refContext('tag', tag), 'tag', tag);
   }
 
   /**
@@ -142,10 +140,7 @@ export class CircleCiProject {
    * Warns with id `cdk-ci-oidc:anyRefSubject`: anyone who can push a branch can assume the role.
    */
   public anyRef(): CircleCiSubject {
-    return this.v2('*', 'any branch or tag', [{
-      id: FindingId.ANY_REF,
-      message: `${this.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
-    }], { kind: 'anyRef' }, 'anyRef', '*');
+    return this.v2('*', { kind: 'anyRef' }, 'anyRef', '*');
   }
 
   /**
@@ -156,30 +151,32 @@ export class CircleCiProject {
    * project passes secrets to forked pull requests, the forks' jobs may assume the role.
    */
   public anyJob(): CircleCiSubject {
-    return this.subject(`${circleCiProjectPrefix(this.organizationId, this.projectId)}*`, 'any job', [{
-      id: FindingId.ANY_REF,
-      message: `${this.label}: every job may assume this role: any branch, custom webhooks and, when the project passes secrets to forks, forked pull requests.`,
-    }], { kind: 'anyRef' });
+    return this.subject(`${circleCiProjectPrefix(this.organizationId, this.projectId)}*`, { kind: 'anyRef' });
   }
 
-  private v2(vcsRef: string, words: string, risks: SubjectRisk[], context: SubjectContext, method: string, argument: string): CircleCiSubject {
+  private v2(vcsRef: string, context: SubjectContext, method: string, argument: string): CircleCiSubject {
     if (this.vcsOrigin === undefined) {
       throw invalid(`${this.source}.${method}()`, argument,
         'the project has no vcsOrigin, and branch and tag subjects match the origin in the sub of $CIRCLE_OIDC_TOKEN_V2',
         "CircleCiProject.of({ ..., vcsOrigin: 'github.com/acme/api' }), or anyJob() for every job of the project");
     }
-    return this.subject(circleCiV2Subject(this.organizationId, this.projectId, this.vcsOrigin, vcsRef), words, risks, context);
+    return this.subject(circleCiV2Subject(this.organizationId, this.projectId, this.vcsOrigin, vcsRef), context);
   }
 
-  private subject(claim: string, words: string, risks: SubjectRisk[], context: SubjectContext): CircleCiSubject {
+  private subject(claim: string, context: SubjectContext): CircleCiSubject {
+    // The shared reading (the audit's too) gives the words and the warnings.
+    const reading = readCircleCiSubject(claim, true);
+    if (isCircleCiProblem(reading)) {
+      throw new Error(`${this.source}: the subject '${claim}' does not read back (${reading.why}).`);
+    }
     return CircleCiSubject._fromSpec({
       platform: CiPlatform.CIRCLECI,
       claims: [claim],
       // The user id is always a wildcard: CircleCI writes the user who started the job.
       pattern: true,
       pins: this.pins,
-      description: `${this.label}, ${words}`,
-      risks,
+      description: reading.description,
+      risks: reading.risks.map((risk) => ({ id: risk.id, message: risk.message })),
       context,
     });
   }

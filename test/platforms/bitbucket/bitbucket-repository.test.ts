@@ -28,7 +28,7 @@ describe('BitbucketRepository subjects', () => {
     expect(subject.subjectClaims).toEqual([`${REPOSITORY}:${ANY_STEP}`]);
     expect(subject._spec.risks).toEqual([{
       id: 'cdk-ci-oidc:anyRefSubject',
-      message: `Bitbucket repository ${REPOSITORY}: every step that deploys to no environment may assume this role: any branch, pull request and custom pipeline.`,
+      message: `Bitbucket repository ${REPOSITORY} (steps without a deployment environment): any branch or tag may assume this role, so anyone who can push a branch can.`,
     }]);
   });
 

@@ -32,7 +32,7 @@ describe('CircleCiProject subjects', () => {
 
   test('every branch or tag is warned', () => {
     expect(api.branch('*')._spec.risks).toEqual([
-      { id: 'cdk-ci-oidc:anyBranch', message: `CircleCI project ${PROJECT} (github.com/acme/api): branch '*' matches every branch.` },
+      { id: 'cdk-ci-oidc:anyBranch', message: `CircleCI project ${PROJECT} (github.com/acme/api): every branch matches, so anyone who can push a branch can assume this role.` },
     ]);
     expect(api.tag('*')._spec.risks.map((r) => r.id)).toEqual(['cdk-ci-oidc:anyTag']);
     expect(api.anyRef().subjectClaims).toEqual([`${PREFIX}${ANY_USER}/vcs-origin/github.com/acme/api/vcs-ref/*`]);
@@ -50,7 +50,7 @@ describe('CircleCiProject subjects', () => {
     expect(subject.subjectClaims).toEqual([`${PREFIX}*`]);
     expect(subject._spec.risks).toEqual([{
       id: 'cdk-ci-oidc:anyRefSubject',
-      message: `CircleCI project ${PROJECT}: every job may assume this role: any branch, custom webhooks and, when the project passes secrets to forks, forked pull requests.`,
+      message: `CircleCI project ${PROJECT}: every job may assume this role, so anyone who can push a branch can.`,
     }]);
   });
 
@@ -68,7 +68,7 @@ describe('CircleCiProject subjects', () => {
     expect(whole.subjectClaims).toEqual([`org/${ORG}/project/*`]);
     expect(whole.pinnedClaims).toEqual({});
     expect(whole._spec.risks.map((r) => r.id)).toEqual(['cdk-ci-oidc:wholeOrganizationSubject', 'cdk-ci-oidc:anyRefSubject']);
-    expect(whole._spec.risks[0].message).toBe(`Every project of CircleCI organization ${ORG}, including ones created later, may assume this role.`);
+    expect(whole._spec.risks[0].message).toBe(`Every project of '${ORG}', including ones created later, may assume this role.`);
   });
 
   test('fails if a branch subject has no origin', () => {
@@ -155,8 +155,8 @@ describe('CiDeployRole with CircleCI subjects', () => {
     ]);
     const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
     expect(warnings).toEqual([
-      `Every project of CircleCI organization ${ORG}, including ones created later, may assume this role. [Stack/Role] [ack: cdk-ci-oidc:wholeOrganizationSubject]`,
-      `Every job of every project of CircleCI organization ${ORG} may assume this role. [Stack/Role] [ack: cdk-ci-oidc:anyRefSubject]`,
+      `Every project of '${ORG}', including ones created later, may assume this role. [Stack/Role] [ack: cdk-ci-oidc:wholeOrganizationSubject]`,
+      `CircleCI organization ${ORG}: every job may assume this role, so anyone who can push a branch can. [Stack/Role] [ack: cdk-ci-oidc:anyRefSubject]`,
     ]);
   });
 

@@ -1,5 +1,7 @@
 import { ANY_BITBUCKET_UUID, BITBUCKET_UUID } from './bitbucket-facts';
-import { FindingId, FindingIdValue } from '../../../core/finding-id';
+import { FindingIdValue } from '../../../core/finding-id';
+import { ReadingWarning } from '../../../core/finding-texts';
+import { scopeProblemReading, SubjectKind, SubjectReading, unrecognizedReading } from '../../../core/subject-reading';
 
 /*
  * How a Bitbucket `sub` value reads, for the raw subjects (`BitbucketSubject.fromClaim`) and the audit:
@@ -70,15 +72,28 @@ export function readBitbucketSubject(value: string, pattern: boolean): Bitbucket
     repositoryUuid,
     kind: 'anyStep',
     description: `${repository}, any step without a deployment environment`,
-    risks: [{
-      id: FindingId.ANY_REF,
-      message: `${repository}: every step that deploys to no environment may assume this role: any branch, pull request and custom pipeline.`,
-      fix: "Trust a deployment environment (BitbucketRepository.of(...).environment('<environment UUID>')), whose deployment permissions say which branches may deploy.",
-    }],
+    risks: [ReadingWarning.anyRef(`${repository} (steps without a deployment environment)`, false,
+      "Trust a deployment environment (BitbucketRepository.of(...).environment('<environment UUID>')), whose deployment permissions say which branches may deploy.")],
   };
 }
 
 /** Whether a reading is a problem. */
 export function isBitbucketProblem(reading: BitbucketSubjectReading | BitbucketSubjectProblem): reading is BitbucketSubjectProblem {
   return 'why' in reading;
+}
+
+const AUDIT_KINDS: Record<BitbucketSubjectKind, SubjectKind> = { environment: 'environment', anyStep: 'anyRef', oneStep: 'other' };
+
+/**
+ * A Bitbucket `sub` value as the audit reads it: a pattern the grammar refuses is an error (its
+ * wildcard may stand for another repository or environment), an exact value it refuses matches no token.
+ */
+export function readBitbucketSubjectForAudit(value: string, pattern: boolean): SubjectReading {
+  const reading = readBitbucketSubject(value, pattern);
+  if (isBitbucketProblem(reading)) {
+    return pattern && /[*?]/.test(value)
+      ? scopeProblemReading(value, pattern, reading.why, reading.fix)
+      : unrecognizedReading(value, pattern, `${reading.why}, so no Bitbucket token carries it`);
+  }
+  return { value, pattern, description: reading.description, kind: AUDIT_KINDS[reading.kind], risks: reading.risks };
 }

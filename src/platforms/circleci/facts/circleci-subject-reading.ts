@@ -1,5 +1,7 @@
 import { ANY_CIRCLECI_ID, CIRCLECI_ID, vcsOriginProblem } from './circleci-facts';
 import { FindingId, FindingIdValue } from '../../../core/finding-id';
+import { ReadingWarning } from '../../../core/finding-texts';
+import { scopeProblemReading, SubjectKind, SubjectReading, unrecognizedReading } from '../../../core/subject-reading';
 
 /*
  * How a CircleCI `sub` value reads, for the raw subjects (`CircleCiSubject.fromClaim`) and the audit.
@@ -60,11 +62,7 @@ export function readCircleCiSubject(value: string, pattern: boolean): CircleCiSu
       organizationId,
       kind: 'wholeOrganization',
       description: `every project of CircleCI organization ${organizationId}`,
-      risks: [wholeOrganization(organizationId), {
-        id: FindingId.ANY_REF,
-        message: `Every job of every project of CircleCI organization ${organizationId} may assume this role.`,
-        fix: 'Name the project, its VCS origin and a branch or tag.',
-      }],
+      risks: [wholeOrganization(organizationId), ReadingWarning.anyRef(`CircleCI organization ${organizationId}`, true, PROJECT_FIX)],
     };
   }
   if (!CIRCLECI_ID.test(projectId)) {
@@ -80,11 +78,8 @@ export function readCircleCiSubject(value: string, pattern: boolean): CircleCiSu
       projectId,
       kind: 'anyJob',
       description: `${project}, any job`,
-      risks: [{
-        id: FindingId.ANY_REF,
-        message: `${project}: every job may assume this role: any branch, forked pull requests when the project passes secrets to forks, custom webhooks.`,
-        fix: 'Name the VCS origin and a branch or tag (CircleCiProject.of(...).branch(...)), which the job presents in $CIRCLE_OIDC_TOKEN_V2.',
-      }],
+      risks: [ReadingWarning.anyRef(project, true,
+        'Name the VCS origin and a branch or tag (CircleCiProject.of(...).branch(...)): every job includes custom webhooks and, when the project passes secrets to forks, forked pull requests.')],
     };
   }
   const tail = /^([^/]*)(?:\/vcs-origin\/(.+)\/vcs-ref\/(.+))?$/.exec(rest);
@@ -117,7 +112,7 @@ export function readCircleCiSubject(value: string, pattern: boolean): CircleCiSu
       vcsRef,
       kind: 'anyRef',
       description: `${label}, any branch or tag`,
-      risks: [{ id: FindingId.ANY_REF, message: `${label}: any branch or tag may assume this role, so anyone who can push a branch can.`, fix: 'Name a branch or tag.' }],
+      risks: [ReadingWarning.anyRef(label, false, 'Name a branch or tag.')],
     };
   }
   const ref = /^refs\/(heads|tags)\/(.+)$/.exec(vcsRef);
@@ -126,11 +121,7 @@ export function readCircleCiSubject(value: string, pattern: boolean): CircleCiSu
   }
   const kind = ref[1] === 'heads' ? 'branch' : 'tag';
   const name = ref[2];
-  const risks: CircleCiRisk[] = wildcard && /^[*?/]+$/.test(name) ? [{
-    id: kind === 'branch' ? FindingId.ANY_BRANCH : FindingId.ANY_TAG,
-    message: `${label}: ${kind} '${name}' matches every ${kind}.`,
-    fix: `Name the ${kind}es.`,
-  }] : [];
+  const risks: CircleCiRisk[] = wildcard && /^[*?/]+$/.test(name) ? [ReadingWarning.everyRef(label, kind, `Name the ${kind}es.`)] : [];
   return { organizationId, projectId, vcsOrigin, vcsRef, kind, refName: name, description: `${label}, ${kind} ${name}`, risks };
 }
 
@@ -139,11 +130,27 @@ export function isCircleCiProblem(reading: CircleCiSubjectReading | CircleCiSubj
   return 'why' in reading;
 }
 
+const PROJECT_FIX = 'Name the project (CircleCiProject.of(...)), its VCS origin and a branch or tag.';
+
 /** The warning for a subject that admits every project of an organization. */
 export function wholeOrganization(organizationId: string): CircleCiRisk {
-  return {
-    id: FindingId.WHOLE_ORGANIZATION,
-    message: `Every project of CircleCI organization ${organizationId}, including ones created later, may assume this role.`,
-    fix: 'Name the project (CircleCiProject.of(...)).',
-  };
+  return ReadingWarning.whole(FindingId.WHOLE_ORGANIZATION, 'project', organizationId, false, PROJECT_FIX);
+}
+
+const AUDIT_KINDS: Record<CircleCiSubjectKind, SubjectKind> = {
+  branch: 'branch', tag: 'tag', anyRef: 'anyRef', anyJob: 'anyJob', wholeOrganization: 'anyJob', other: 'other',
+};
+
+/**
+ * A CircleCI `sub` value as the audit reads it: a pattern the grammar refuses is an error (its
+ * wildcard may stand for another project, origin or ref), an exact value it refuses matches no token.
+ */
+export function readCircleCiSubjectForAudit(value: string, pattern: boolean): SubjectReading {
+  const reading = readCircleCiSubject(value, pattern);
+  if (isCircleCiProblem(reading)) {
+    return pattern && /[*?]/.test(value)
+      ? scopeProblemReading(value, pattern, reading.why, reading.fix)
+      : unrecognizedReading(value, pattern, `${reading.why}, so no CircleCI token carries it`);
+  }
+  return { value, pattern, description: reading.description, kind: AUDIT_KINDS[reading.kind], risks: reading.risks };
 }
