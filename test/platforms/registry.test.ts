@@ -1,5 +1,5 @@
-import { CiPlatform } from '../../src/core/ci-platform';
 import { readSubject } from '../../src/audit/subject-reading';
+import { CiPlatform } from '../../src/core/ci-platform';
 import { normalizeIssuer } from '../../src/core/issuer-name';
 import {
   CI_PLATFORMS, issuerFamilyOf, platformFacts, platformName, platformOfIdentityKey, platformOfIssuer, platformOfSubject,
