@@ -1,6 +1,6 @@
 import { isBitbucketProblem, readBitbucketSubject } from './facts/bitbucket-subject-reading';
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
+import { SubjectWarning } from '../../core/finding-texts';
 import { freezeSpec, SubjectRisk, SubjectSpec } from '../../core/subject-spec';
 import { CiSubject } from '../../subjects/ci-subject';
 import { checkLiteralOrPattern, hasWildcard, invalid } from '../../subjects/literal-part';
@@ -35,9 +35,7 @@ export class BitbucketSubject extends CiSubject {
     if (isBitbucketProblem(reading)) {
       throw invalid(property, sub, `it ${reading.why}`, reading.fix);
     }
-    const own: SubjectRisk[] = pattern
-      ? [{ id: FindingId.RAW_PATTERN, message: `The raw subject '${sub}' is a pattern; prefer the typed factories of BitbucketRepository.` }]
-      : [];
+    const own: SubjectRisk[] = pattern ? [SubjectWarning.rawPattern(sub, 'BitbucketRepository')] : [];
     return new BitbucketSubject({
       platform: CiPlatform.BITBUCKET_PIPELINES,
       claims: [sub],

@@ -1,6 +1,6 @@
 import { isCircleCiProblem, readCircleCiSubject } from './facts/circleci-subject-reading';
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
+import { SubjectWarning } from '../../core/finding-texts';
 import { freezeSpec, SubjectContext, SubjectRisk, SubjectSpec } from '../../core/subject-spec';
 import { CiSubject } from '../../subjects/ci-subject';
 import { checkLiteralOrPattern, hasWildcard, invalid } from '../../subjects/literal-part';
@@ -40,9 +40,7 @@ export class CircleCiSubject extends CiSubject {
     if (isCircleCiProblem(reading)) {
       throw invalid(property, sub, `it ${reading.why}`, reading.fix);
     }
-    const own: SubjectRisk[] = pattern
-      ? [{ id: FindingId.RAW_PATTERN, message: `The raw subject '${sub}' is a pattern; prefer the typed factories of CircleCiProject.` }]
-      : [];
+    const own: SubjectRisk[] = pattern ? [SubjectWarning.rawPattern(sub, 'CircleCiProject')] : [];
     const context: SubjectContext = reading.kind === 'branch' || reading.kind === 'tag'
       ? (hasWildcard(reading.refName!) ? { kind: reading.kind, pattern: reading.refName } : { kind: reading.kind, name: reading.refName })
       : { kind: reading.kind === 'other' ? 'other' : 'anyRef' };
