@@ -27,8 +27,8 @@ export interface IdentityScope {
 
 const WILDCARD = /[*?]/;
 
-/** The platforms whose `sub` is made of `<claim>:<value>` pairs, which this rule is about (the others read their own, `readOwn`). */
-const CLAIM_KEYED: readonly CiPlatformFacts[] = CI_PLATFORMS.filter((platform) => platform.subjects.readOwn === undefined);
+/** The platforms whose `sub` is made of `<claim>:<value>` pairs, which this rule is about (the others read their own, `read`). */
+const CLAIM_KEYED: readonly CiPlatformFacts[] = CI_PLATFORMS.filter((platform) => platform.subjects.read === undefined);
 
 /** Every platform's free-text keys (see `CiIdentityFacts.freeTextKeys`). */
 const FREE_TEXT_KEYS: readonly string[] = CI_PLATFORMS.flatMap((platform) => platform.subjects.identity.freeTextKeys);

@@ -70,6 +70,12 @@ describe('CiTrustGuard on CircleCI roles', () => {
     ]);
   });
 
+  test("a role without the audience is an error whose fix names CircleCI's audience, the organization id", () => {
+    const result = guard((stack) => cfnRole(stack, 'Role', { StringLike: { [`${ISSUER}:sub`]: `org/${ORG}/project/${PROJECT}/user/*` } }));
+    expect(result.errors).toEqual(['/Stack/Role cdk-ci-oidc:guard:missingAudience']);
+    expect(result.texts[0]).toContain(`Add "StringEquals": { "${ISSUER}:aud": "<organization id>" } (the audience the jobs request).`);
+  });
+
   test('a set operator on the project-id key is an error', () => {
     const result = guard((stack) => cfnRole(stack, 'Role', {
       'StringEquals': AUD,

@@ -34,8 +34,8 @@ describe('the platform registry', () => {
     expect(platformOfIssuer(p.defaultIssuer)).toBe(p);
     for (const form of p.subjects.forms) {
       expect(platformOfSubject(`${form.prefix}x`)).toBe(p);
-      if (p.subjects.readOwn === undefined) {
-        // Each default-format prefix is an identity key of the platform: the audit reads the scope after it.
+      if (p.subjects.read === undefined) {
+        // The shared reading reads the scope after the prefix: the prefix must be an identity key of the platform.
         expect(platformOfIdentityKey(form.prefix.replace(/:$/, ''))).toBe(p);
       }
     }

@@ -23,6 +23,8 @@ export const BITBUCKET_PLATFORM: CiPlatformFacts = {
   name: 'Bitbucket',
   // There is no issuer without a workspace; an example workspace's stands for the family.
   defaultIssuer: bitbucketIssuer('acme'),
+  // The workspace's tokens carry its ARI; it differs per issuer, so the fixes name it.
+  defaultAudience: 'ari:cloud:bitbucket::workspace/<workspace UUID>',
   roleArnInput: 'AWS_ROLE_ARN (Bitbucket Pipelines)',
   issuerFamilies: [{
     name: 'Bitbucket Pipelines (per-workspace issuer)',
@@ -33,7 +35,7 @@ export const BITBUCKET_PLATFORM: CiPlatformFacts = {
   }],
   subjects: {
     forms: [{ prefix: '{', label: () => undefined, malformed: "is not of Bitbucket's form '{<repository UUID>}[{<environment UUID>}]:{<step UUID>}'" }],
-    // Bitbucket's sub holds no claim keys: the claim-key rule does not apply (readOwn decides).
+    // Bitbucket's sub holds no claim keys: the claim-key rule does not apply (read decides).
     identity: {
       keys: {},
       singleKeys: [],
@@ -49,7 +51,7 @@ export const BITBUCKET_PLATFORM: CiPlatformFacts = {
     contexts: { branch: [], tag: [], environment: [], pullRequest: [] },
     contextWords: [],
     example: `${EXAMPLE_REPOSITORY}{2b3c4d5e-2222-4b3c-9d4e-123456789abc}:{????????-????-????-????-????????????}`,
-    readOwn: readBitbucketSubjectForAudit,
+    read: readBitbucketSubjectForAudit,
   },
   findings: {
     wholeRisk: (workspace) => ReadingWarning.whole(FindingId.WHOLE_ORGANIZATION, 'repository', workspace, false, 'Name the repository by its UUID.'),

@@ -25,6 +25,8 @@ export const CIRCLECI_PLATFORM: CiPlatformFacts = {
   name: 'CircleCI',
   // There is no issuer without an organization; the example organization's stands for the family.
   defaultIssuer: circleCiIssuer(EXAMPLE_ORG),
+  // CircleCI's tokens carry the organization id; it differs per issuer, so the fixes name it.
+  defaultAudience: '<organization id>',
   roleArnInput: 'role_arn (CircleCI aws-cli/setup)',
   issuerFamilies: [{
     name: 'CircleCI (per-organization issuer)',
@@ -34,7 +36,7 @@ export const CIRCLECI_PLATFORM: CiPlatformFacts = {
   }],
   subjects: {
     forms: [{ prefix: 'org/', label: () => undefined, malformed: "is not of CircleCI's form 'org/<org id>/project/<project id>/user/<user id>[/vcs-origin/<origin>/vcs-ref/<ref>]'" }],
-    // CircleCI's sub holds no claim keys: the claim-key rule does not apply (readOwn decides).
+    // CircleCI's sub holds no claim keys: the claim-key rule does not apply (read decides).
     identity: {
       keys: {},
       singleKeys: [],
@@ -50,7 +52,7 @@ export const CIRCLECI_PLATFORM: CiPlatformFacts = {
     contexts: { branch: [], tag: [], environment: [], pullRequest: [] },
     contextWords: [],
     example: `org/${EXAMPLE_ORG}/project/${EXAMPLE_PROJECT}/user/????????-????-????-????-????????????/vcs-origin/github.com/acme/api/vcs-ref/refs/heads/main`,
-    readOwn: readCircleCiSubjectForAudit,
+    read: readCircleCiSubjectForAudit,
   },
   findings: {
     wholeRisk: (organization) => ReadingWarning.whole(FindingId.WHOLE_ORGANIZATION, 'project', organization, false, 'Name the project (CircleCiProject.of(...)).'),
