@@ -127,6 +127,12 @@ export interface CiSubjectFacts {
    */
   readonly read?: (value: string, pattern: boolean) => SubjectReading | undefined;
   /**
+   * Why no token of `issuer` carries a `sub` value, for a platform whose `sub` repeats the tenant of a
+   * per-tenant issuer (CircleCI's `org/<id>/...`); undefined when it may. Roles refuse such a subject at
+   * synthesis rather than trust nothing.
+   */
+  readonly issuerMismatch?: (value: string, issuer: string) => string | undefined;
+  /**
    * Reads an exact subject of a customized subject template; undefined when it is none. Tried for
    * values without a prefix of any platform, and for values of this platform's prefixes that the
    * default format does not explain.

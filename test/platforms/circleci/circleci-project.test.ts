@@ -160,6 +160,16 @@ describe('CiDeployRole with CircleCI subjects', () => {
     ]);
   });
 
+  test("fails if the subject names another organization than the provider's", () => {
+    const stack = new Stack(new App(), 'Stack');
+    const provider = new CircleCiOidcProvider(stack, 'CircleCi', { organizationId: ORG });
+    const other = CircleCiProject.of({ organizationId: 'aa1b2c3d-1111-4a2b-8c3d-0123456789ac', projectId: PROJECT, vcsOrigin: 'github.com/acme/api' });
+    expect(() => new CiDeployRole(stack, 'Role', { provider, subjects: [other.branch('main')] })).toThrow(
+      `Subject 'CircleCI project ${PROJECT} (github.com/acme/api), branch main' cannot match tokens of issuer '${ISSUER}': it names another organization ` +
+      `than the issuer's, ${ORG}, and CircleCI writes the issuer's organization into every sub. Use a subject of the provider's tenant, or its provider.`,
+    );
+  });
+
   test('fails if a GitHub subject is given to a CircleCI provider', () => {
     const stack = new Stack(new App(), 'Stack');
     const provider = new CircleCiOidcProvider(stack, 'CircleCi', { organizationId: ORG });

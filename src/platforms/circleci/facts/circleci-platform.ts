@@ -6,7 +6,7 @@
  *
  * @see https://circleci.com/docs/guides/permissions-authentication/openid-connect-tokens/
  */
-import { CIRCLECI_CONDITION_CLAIMS, circleCiIssuer } from './circleci-facts';
+import { CIRCLECI_CONDITION_CLAIMS, circleCiIssuer, circleCiOrganizationOf } from './circleci-facts';
 import { readCircleCiSubjectForAudit } from './circleci-subject-reading';
 import { CiPlatform } from '../../../core/ci-platform';
 import { CiPlatformFacts } from '../../../core/ci-platform-facts';
@@ -53,6 +53,12 @@ export const CIRCLECI_PLATFORM: CiPlatformFacts = {
     contextWords: [],
     example: `org/${EXAMPLE_ORG}/project/${EXAMPLE_PROJECT}/user/????????-????-????-????-????????????/vcs-origin/github.com/acme/api/vcs-ref/refs/heads/main`,
     read: readCircleCiSubjectForAudit,
+    issuerMismatch: (value, issuer) => {
+      const organization = circleCiOrganizationOf(issuer);
+      return organization !== undefined && !value.startsWith(`org/${organization}/`)
+        ? `it names another organization than the issuer's, ${organization}, and CircleCI writes the issuer's organization into every sub`
+        : undefined;
+    },
   },
   findings: {
     wholeRisk: (organization) => ReadingWarning.whole(FindingId.WHOLE_ORGANIZATION, 'project', organization, false, 'Name the project (CircleCiProject.of(...)).'),
