@@ -9,4 +9,6 @@ export enum CiPlatform {
   GITHUB_ACTIONS = 'GITHUB_ACTIONS',
   /** GitLab CI/CD: gitlab.com and self-managed GitLab instances. */
   GITLAB_CI = 'GITLAB_CI',
+  /** HCP Terraform (app.terraform.io) and Terraform Enterprise hosts: workload identity tokens of runs. */
+  HCP_TERRAFORM = 'HCP_TERRAFORM',
 }

@@ -5,6 +5,7 @@ describe('FindingId', () => {
     // Written out on purpose: a changed id breaks every acknowledgement made with the old one.
     expect(Object.values(FindingId).sort()).toEqual([
       'cdk-ci-oidc:anyBranch',
+      'cdk-ci-oidc:anyRunPhase',
       'cdk-ci-oidc:anyRefSubject',
       'cdk-ci-oidc:anyTag',
       'cdk-ci-oidc:branchAndEnvironment',
@@ -27,7 +28,9 @@ describe('FindingId', () => {
       'cdk-ci-oidc:rawPatternSubject',
       'cdk-ci-oidc:refTypeNotFixed',
       'cdk-ci-oidc:wholeGroupSubject',
+      'cdk-ci-oidc:wholeOrganizationSubject',
       'cdk-ci-oidc:wholeOwnerSubject',
+      'cdk-ci-oidc:wholeProjectSubject',
     ]);
   });
 
