@@ -7,6 +7,7 @@ import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';
 import { GITHUB_REF_CASES } from '../fixtures/corpus/github-refs';
 import { GITHUB_WORKFLOW_CASES } from '../fixtures/corpus/github-workflows';
 import { GITLAB_CASES } from '../fixtures/corpus/gitlab';
+import { HCP_TERRAFORM_CASES } from '../fixtures/corpus/hcp-terraform';
 
 /**
  * Every case of the corpus, decided by the IAM evaluator against the trust policy that the
@@ -19,6 +20,7 @@ const CORPUS: CorpusCase[] = [
   ...GITHUB_ID_CASES,
   ...GITHUB_WORKFLOW_CASES,
   ...GITLAB_CASES,
+  ...HCP_TERRAFORM_CASES,
   ...ESCAPE_HATCH_CASES,
 ];
 
