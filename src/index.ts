@@ -45,3 +45,4 @@ export * from './platforms/hcp-terraform/hcp-terraform-subject';
 export * from './platforms/hcp-terraform/hcp-terraform-scope';
 export * from './platforms/hcp-terraform/hcp-terraform-workspace';
 export * from './platforms/hcp-terraform/hcp-terraform-project';
+export * from './platforms/hcp-terraform/hcp-terraform-variables-options';

@@ -16,6 +16,8 @@ import { renderGitHubActionsJob } from '../platforms/github/github-actions-job';
 import { GitHubActionsJobOptions } from '../platforms/github/github-actions-job-options';
 import { renderGitLabCiJob } from '../platforms/gitlab/gitlab-ci-job';
 import { GitLabCiJobOptions } from '../platforms/gitlab/gitlab-ci-job-options';
+import { renderHcpTerraformVariables } from '../platforms/hcp-terraform/hcp-terraform-variables';
+import { HcpTerraformVariablesOptions } from '../platforms/hcp-terraform/hcp-terraform-variables-options';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 
@@ -201,6 +203,27 @@ export class CiDeployRole extends iam.Role {
   public renderGitLabCiJob(options: GitLabCiJobOptions = {}): string {
     checkOptions('renderGitLabCiJob() options', options, { ...JOB_OPTIONS, image: 'string', stage: 'string' });
     return renderGitLabCiJob(this, options);
+  }
+
+  /**
+   * The HCP Terraform workspace variables that make runs assume this role: a Terraform JSON
+   * configuration file (`*.tf.json`) of `tfe_variable` resources (hashicorp/tfe provider) with
+   * `TFC_AWS_PROVIDER_AUTH` and the role's ARN as `TFC_AWS_PLAN_ROLE_ARN`, `TFC_AWS_APPLY_ROLE_ARN`
+   * or `TFC_AWS_RUN_ROLE_ARN` (by the run phases its subjects trust), and
+   * `TFC_AWS_WORKLOAD_IDENTITY_AUDIENCE` when the role requires another audience than
+   * `aws.workload.identity`. An apply role renders its plan role too (`planRole`).
+   *
+   * @returns JSON text
+   * @see https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/aws-configuration
+   */
+  public renderHcpTerraformVariables(options: HcpTerraformVariablesOptions = {}): string {
+    checkOptions('renderHcpTerraformVariables() options', options, {
+      workspaceId: 'string', roleArn: 'string', region: 'string', planRole: 'object', planRoleArn: 'string',
+    });
+    if (options.planRole !== undefined && !(options.planRole instanceof CiDeployRole)) {
+      throw invalid('renderHcpTerraformVariables() options.planRole', shownValue(options.planRole), 'it is not a CiDeployRole', 'a CiDeployRole of plan() subjects');
+    }
+    return renderHcpTerraformVariables(this, options, options.planRole);
   }
 
   /**
