@@ -14,13 +14,11 @@ describe('HcpTerraformSubject.fromClaim', () => {
   });
 
   test.each([
-    ['organization:acme:project:Default Project:workspace:network-*:run_phase:plan', ['cdk-ci-oidc:rawPatternSubject']],
     ['organization:acme:project:Default Project:workspace:*:run_phase:apply', ['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeProjectSubject']],
     ['organization:acme:project:*:workspace:*:run_phase:apply', ['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOrganizationSubject']],
     ['organization:acme:*', ['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOrganizationSubject', 'cdk-ci-oidc:anyRunPhase']],
     ['organization:acme:project:Default Project:workspace:network:*', ['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:anyRunPhase']],
-    // 'p*' spans ':project:<any>:...:run_phase:' of every project: what it matches decides, not how it is spelled.
-    ['organization:acme:p*:run_phase:plan', ['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOrganizationSubject']],
+    ['organization:acme:project:Default Project:workspace:network:run_phase:p*', ['cdk-ci-oidc:rawPatternSubject']],
   ])('a pattern after a complete organization is accepted and warned by what it matches: %p', (sub, ids) => {
     // WHEN
     const subject = HcpTerraformSubject.fromClaim(sub);
@@ -37,6 +35,16 @@ describe('HcpTerraformSubject.fromClaim', () => {
   ])('fails if the organization, the tenancy of the shared issuer, is not literal: %p', (sub) => {
     expect(() => HcpTerraformSubject.fromClaim(sub)).toThrow(`Invalid HcpTerraformSubject.fromClaim(sub) '${sub}': `);
     expect(() => HcpTerraformSubject.fromClaim(sub)).toThrow(/so it matches the runs of other organizations on the shared issuer|its fixed part before the first wildcard/);
+  });
+
+  test.each([
+    'organization:acme:p*:run_phase:plan',
+    'organization:acme:project:Default*:workspace:network:run_phase:plan',
+    'organization:acme:project:Default Project:workspace:network-*:run_phase:plan',
+    'organization:acme:project:Default Project:workspace:?:run_phase:plan',
+  ])('fails if a wildcard is inside a project or workspace name: %p', (sub) => {
+    expect(() => HcpTerraformSubject.fromClaim(sub)).toThrow(`Invalid HcpTerraformSubject.fromClaim(sub) '${sub}': it has a wildcard inside '`);
+    expect(() => HcpTerraformSubject.fromClaim(sub)).toThrow("only '*' for a whole name after its key ('project:*', 'workspace:*') or for everything after the organization is allowed. ");
   });
 
   test.each([

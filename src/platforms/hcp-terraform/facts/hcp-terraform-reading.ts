@@ -5,6 +5,7 @@
  */
 import { ORGANIZATION_NAME, RUN_PHASES, RunPhase } from './hcp-terraform-names';
 import { ClaimShape, matchesEvery, matchesSome, oneOrMore, someMatch, text } from '../../../core/claim-shapes';
+import { nameWildcardProblem } from '../../../core/name-wildcards';
 
 /** A project or workspace name: anything but `:` (none of HCP Terraform's names holds one). */
 const NAME = oneOrMore(':');
@@ -49,6 +50,10 @@ export function readHcpTerraformSubject(value: string, pattern: boolean): HcpTer
       problem: 'its organization is not a complete literal name followed by \':\', so it matches the runs of other organizations on the shared issuer ' +
         '(IAM\'s identity-provider controls require the organization for it)',
     };
+  }
+  const wildcardProblem = pattern ? nameWildcardProblem(value, ['project', 'workspace'], ['run_phase']) : undefined;
+  if (wildcardProblem !== undefined) {
+    return { ...none, organization, problem: wildcardProblem };
   }
   const scope = text(`${ORGANIZATION_PREFIX}${organization}:project:`);
   const phaseShape = (phase: RunPhase): ClaimShape => [scope, NAME, text(':workspace:'), NAME, text(`:run_phase:${phase}`)];
