@@ -18,9 +18,10 @@ export function nameWildcardProblem(value: string, names: readonly string[], con
   const parts = value.split(':');
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
-    // The names end at a context key, or once the value of the last name key is complete.
-    // A key of another grammar is left to the caller's reading (it matches no token of the platform).
-    if (i % 2 === 0 && (contextKeys.includes(part) || (i >= 2 && parts[i - 2] === names[names.length - 1]) || (i >= 2 && !WILDCARD.test(part) && !names.includes(part)))) {
+    // The names end at a context key, after the value of the last name key, or at a key of another
+    // grammar (left to the caller's reading: it matches no token of the platform).
+    const key = i % 2 === 0 && i >= 2;
+    if (key && (contextKeys.includes(part) || parts[i - 2] === names[names.length - 1] || (!WILDCARD.test(part) && !names.includes(part)))) {
       return undefined;
     }
     if (!WILDCARD.test(part)) {
