@@ -46,3 +46,6 @@ export * from './platforms/hcp-terraform/hcp-terraform-scope';
 export * from './platforms/hcp-terraform/hcp-terraform-workspace';
 export * from './platforms/hcp-terraform/hcp-terraform-project';
 export * from './platforms/hcp-terraform/hcp-terraform-variables-options';
+export * from './platforms/buildkite/buildkite-oidc-provider';
+export * from './platforms/buildkite/buildkite-subject';
+export * from './platforms/buildkite/buildkite-pipeline';

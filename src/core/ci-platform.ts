@@ -11,4 +11,6 @@ export enum CiPlatform {
   GITLAB_CI = 'GITLAB_CI',
   /** HCP Terraform (app.terraform.io) and Terraform Enterprise hosts: workload identity tokens of runs. */
   HCP_TERRAFORM = 'HCP_TERRAFORM',
+  /** Buildkite Pipelines (agent.buildkite.com): OIDC tokens that jobs request from the agent. */
+  BUILDKITE = 'BUILDKITE',
 }
