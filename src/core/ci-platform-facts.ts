@@ -124,6 +124,13 @@ export interface CiSubjectFacts {
    * default format does not explain.
    */
   readonly readTemplate?: (value: string) => SubjectReading | undefined;
+  /**
+   * Reads a `sub` value of the platform's own grammar, for platforms whose subjects the default
+   * format (`forms`, `identity`, `contexts`) does not describe (HCP Terraform's and Buildkite's
+   * `organization:<name>:...`, which share their first key). The audit calls it for the values of
+   * a statement that trusts one of the platform's issuers; `forms` is then empty.
+   */
+  readonly read?: (value: string, pattern: boolean) => SubjectReading;
 }
 
 /** The words of the platform's findings and their fixes. */
@@ -164,8 +171,11 @@ export interface CiPlatformFacts {
   readonly defaultIssuer: string;
   /** The audience the platform's jobs request by default; undefined for the STS audience of the partition. */
   readonly defaultAudience?: string;
-  /** Where the platform's job takes the role's ARN, for the ARN output's description: `role-to-assume (GitHub Actions)`. */
-  readonly roleArnInput: string;
+  /**
+   * Where the platform's job takes the role's ARN, for the ARN output's description: `role-to-assume (GitHub Actions)`;
+   * undefined for platforms that are not named there (the released description stays as it is).
+   */
+  readonly roleArnInput?: string;
   /** The issuers known by name. */
   readonly issuerFamilies: readonly CiIssuerFamilyFacts[];
   /** Issuers of self-managed instances, known only from the configuration. */

@@ -5,8 +5,8 @@ describe('FindingId', () => {
     // Written out on purpose: a changed id breaks every acknowledgement made with the old one.
     expect(Object.values(FindingId).sort()).toEqual([
       'cdk-ci-oidc:anyBranch',
-      'cdk-ci-oidc:anyRunPhase',
       'cdk-ci-oidc:anyRefSubject',
+      'cdk-ci-oidc:anyRunPhase',
       'cdk-ci-oidc:anyTag',
       'cdk-ci-oidc:branchAndEnvironment',
       'cdk-ci-oidc:claimNotPinned',

@@ -16,7 +16,7 @@ describe('the platform registry', () => {
 
   test('fails if a platform is not registered', () => {
     expect(() => platformFacts('JENKINS' as CiPlatform)).toThrow(
-      "Invalid platform 'JENKINS': it is not registered. Allowed form: one of GITHUB_ACTIONS, GITLAB_CI.");
+      "Invalid platform 'JENKINS': it is not registered. Allowed form: one of GITHUB_ACTIONS, GITLAB_CI, HCP_TERRAFORM, BUILDKITE.");
   });
 
   test('the report ids, names and subject prefixes of the platforms are distinct', () => {
@@ -36,8 +36,14 @@ describe('the platform registry', () => {
       expect(platformOfIdentityKey(form.prefix.replace(/:$/, ''))).toBe(p);
       expect(platformOfSubject(`${form.prefix}x`)).toBe(p);
     }
-    // The example subject is of the platform's default format.
-    expect(platformOfSubject(p.subjects.example)).toBe(p);
+    // The example subject is of the platform's default format, or read by the platform's own reader without a finding.
+    if (p.subjects.read === undefined) {
+      expect(platformOfSubject(p.subjects.example)).toBe(p);
+    } else {
+      expect(p.subjects.forms).toEqual([]);
+      expect(p.subjects.read(p.subjects.example, false)).toMatchObject({ risks: [] });
+      expect(p.subjects.read(p.subjects.example, false).unrecognized).toBeUndefined();
+    }
     // Single keys are identity keys.
     for (const key of p.subjects.identity.singleKeys) {
       expect(platformOfIdentityKey(key)).toBe(p);

@@ -143,7 +143,7 @@ export class BuildkitePipeline {
       pattern: true,
       pins: [...this.pins, ...refPins],
       description: `${this.label}, ${words}`,
-      risks: buildkiteRisks(readBuildkiteSubject(claim, true), this.label),
+      risks: buildkiteRisks(readBuildkiteSubject(claim, true), this.label).map(({ id, message }) => ({ id, message })),
       context,
     });
   }

@@ -53,7 +53,7 @@ export class BuildkiteSubject extends CiSubject {
       pattern,
       pins: [],
       description: `sub ${sub}`,
-      risks: [...own, ...buildkiteRisks(reading, `sub ${sub}`)],
+      risks: [...own, ...buildkiteRisks(reading, `sub ${sub}`).map(({ id, message }) => ({ id, message }))],
       context: { kind: 'other' },
     });
   }

@@ -63,7 +63,7 @@ export abstract class HcpTerraformScope {
       pattern,
       pins: [],
       description: `${this._label}, ${words}`,
-      risks: hcpTerraformRisks(readHcpTerraformSubject(claim, pattern), this._label),
+      risks: hcpTerraformRisks(readHcpTerraformSubject(claim, pattern), this._label).map(({ id, message }) => ({ id, message })),
       context: { kind: 'other' },
     });
   }

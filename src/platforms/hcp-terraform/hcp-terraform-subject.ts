@@ -53,7 +53,7 @@ export class HcpTerraformSubject extends CiSubject {
       pattern,
       pins: [],
       description: `sub ${sub}`,
-      risks: [...own, ...hcpTerraformRisks(reading, `sub ${sub}`)],
+      risks: [...own, ...hcpTerraformRisks(reading, `sub ${sub}`).map(({ id, message }) => ({ id, message }))],
       context: { kind: 'other' },
     });
   }

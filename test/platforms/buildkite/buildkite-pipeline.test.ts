@@ -95,7 +95,7 @@ describe('BuildkiteSubject.fromClaim', () => {
 
   const FORM = "Allowed form: a Buildkite subject claim such as 'organization:acme-inc:pipeline:deploy-app:ref:refs/heads/main:commit:*:step:*'.";
   test.each([
-    ['organization:Acme:pipeline:deploy-app:ref:*', "its organization is not a complete literal slug followed by ':', so it matches the jobs of other organizations " +
+    ['organization:Acme:pipeline:deploy-app:ref:*', "it names no complete literal organization slug followed by ':', so it matches the jobs of other organizations " +
       "on the shared issuer (IAM's identity-provider controls require the organization for it). " + FORM],
     ['organization:acme-inc:pipeline:deploy-*:ref:*', "it has a wildcard inside 'deploy-*', so it matches other names that merely look alike (e.g. 'acme*' matches " +
       "'acme-evil'); only '*' for a whole name after its key ('pipeline:*') or for everything after the organization is allowed. " + FORM],

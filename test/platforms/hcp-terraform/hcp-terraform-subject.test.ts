@@ -48,7 +48,7 @@ describe('HcpTerraformSubject.fromClaim', () => {
   });
 
   test.each([
-    ['organization:acme co:project:P:workspace:w:run_phase:apply', "its organization is not a complete literal name followed by ':', so it matches the runs of other organizations " +
+    ['organization:acme co:project:P:workspace:w:run_phase:apply', "it names no complete literal organization followed by ':', so it matches the runs of other organizations " +
       "on the shared issuer (IAM's identity-provider controls require the organization for it). " + EXAMPLE],
     ['project:acme:workspace:w', "it does not start with 'organization:', as every HCP Terraform subject does. " + EXAMPLE],
     ['organization:acme:workspace:network:run_phase:apply', "it matches no run of HCP Terraform ('...:workspace:<workspace>:run_phase:<plan|apply>'), so no token carries it. " + EXAMPLE],

@@ -43,7 +43,7 @@ export function readBuildkiteSubject(value: string, pattern: boolean): Buildkite
   if ((pattern && WILDCARD.test(organization)) || !SLUG.test(organization) || !rest.startsWith(':')) {
     return {
       ...none,
-      problem: "its organization is not a complete literal slug followed by ':', so it matches the jobs of other organizations on the shared issuer " +
+      problem: "it names no complete literal organization slug followed by ':', so it matches the jobs of other organizations on the shared issuer " +
         "(IAM's identity-provider controls require the organization for it)",
     };
   }

@@ -47,7 +47,7 @@ export function readHcpTerraformSubject(value: string, pattern: boolean): HcpTer
   if ((pattern && WILDCARD.test(organization)) || !ORGANIZATION_NAME.test(organization) || !rest.startsWith(':')) {
     return {
       ...none,
-      problem: 'its organization is not a complete literal name followed by \':\', so it matches the runs of other organizations on the shared issuer ' +
+      problem: 'it names no complete literal organization followed by \':\', so it matches the runs of other organizations on the shared issuer ' +
         '(IAM\'s identity-provider controls require the organization for it)',
     };
   }
