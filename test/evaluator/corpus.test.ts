@@ -1,5 +1,6 @@
 import { decide, Decision, newStack, requestContext, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole } from '../../src';
+import { BUILDKITE_CASES } from '../fixtures/corpus/buildkite';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { ESCAPE_HATCH_CASES } from '../fixtures/corpus/escape-hatches';
 import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
@@ -21,6 +22,7 @@ const CORPUS: CorpusCase[] = [
   ...GITHUB_WORKFLOW_CASES,
   ...GITLAB_CASES,
   ...HCP_TERRAFORM_CASES,
+  ...BUILDKITE_CASES,
   ...ESCAPE_HATCH_CASES,
 ];
 

@@ -4,6 +4,7 @@ import { CiDeployRole } from '../../src';
 import { resolveProvider, TemplateJson } from '../../src/audit/template-audit';
 import { evaluateTrustPolicy } from '../../src/audit/trust-evaluation';
 import { webIdentityRequest } from '../../src/audit/web-identity-request';
+import { BUILDKITE_CASES } from '../fixtures/corpus/buildkite';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
 import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';
@@ -20,7 +21,7 @@ import { HCP_TERRAFORM_CASES } from '../fixtures/corpus/hcp-terraform';
  * independent evaluator gets the policy with those resolved in the simulated account.
  */
 const CORPUS: CorpusCase[] = [...GITHUB_REF_CASES, ...GITHUB_ISSUER_CASES, ...GITHUB_ID_CASES, ...GITHUB_WORKFLOW_CASES, ...GITLAB_CASES,
-  ...HCP_TERRAFORM_CASES];
+  ...HCP_TERRAFORM_CASES, ...BUILDKITE_CASES];
 
 interface BuiltRole {
   readonly role: CorpusRole;
