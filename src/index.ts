@@ -49,3 +49,4 @@ export * from './platforms/hcp-terraform/hcp-terraform-variables-options';
 export * from './platforms/buildkite/buildkite-oidc-provider';
 export * from './platforms/buildkite/buildkite-subject';
 export * from './platforms/buildkite/buildkite-pipeline';
+export * from './platforms/buildkite/buildkite-step-options';

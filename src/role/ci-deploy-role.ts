@@ -12,6 +12,8 @@ import { checkOptions, invalid, OptionsShape, shownValue } from '../core/runtime
 import { SubjectRisk } from '../core/subject-spec';
 import { addRoleArnOutput } from '../pipeline/role-arn-output';
 import { RoleArnOutputOptions } from '../pipeline/role-arn-output-options';
+import { renderBuildkiteStep } from '../platforms/buildkite/buildkite-step';
+import { BuildkiteStepOptions } from '../platforms/buildkite/buildkite-step-options';
 import { renderGitHubActionsJob } from '../platforms/github/github-actions-job';
 import { GitHubActionsJobOptions } from '../platforms/github/github-actions-job-options';
 import { renderGitLabCiJob } from '../platforms/gitlab/gitlab-ci-job';
@@ -203,6 +205,23 @@ export class CiDeployRole extends iam.Role {
   public renderGitLabCiJob(options: GitLabCiJobOptions = {}): string {
     checkOptions('renderGitLabCiJob() options', options, { ...JOB_OPTIONS, image: 'string', stage: 'string' });
     return renderGitLabCiJob(this, options);
+  }
+
+  /**
+   * A Buildkite pipeline step (`steps:` of `pipeline.yml`) that assumes this role: a condition
+   * (`if:`) that admits only the builds the role trusts, and the `aws-assume-role-with-web-identity`
+   * plugin, or, when the role pins `organization_id` or `pipeline_id` (claims the job must ask for)
+   * or requires another audience than `sts.amazonaws.com`, the agent's `oidc request-token` with
+   * those claims and the token handed to the AWS SDKs and CLI through `AWS_WEB_IDENTITY_TOKEN_FILE`.
+   *
+   * @returns YAML text
+   * @see https://buildkite.com/docs/pipelines/security/oidc/aws
+   */
+  public renderBuildkiteStep(options: BuildkiteStepOptions = {}): string {
+    checkOptions('renderBuildkiteStep() options', options, {
+      ...JOB_OPTIONS, roleSessionName: 'string', roleSessionDuration: 'object', pluginVersion: 'string',
+    });
+    return renderBuildkiteStep(this, options);
   }
 
   /**
