@@ -36,7 +36,7 @@ export function readSubject(value: string, pattern: boolean, platform?: CiPlatfo
     if (READINGS.size >= MAX_READINGS) {
       READINGS.clear();
     }
-    reading = own === undefined ? readUncached(value, pattern) : own(value, pattern);
+    reading = own?.(value, pattern) ?? readUncached(value, pattern);
     READINGS.set(key, reading);
   }
   return reading;

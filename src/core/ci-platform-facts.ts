@@ -124,6 +124,10 @@ export interface CiSubjectFacts {
    * context) does not fit, e.g. `org/<id>/project/<id>/...`. Called before the shared identity rule,
    * so it must refuse (`scopeProblemReading`) every wildcard in an identity position itself.
    * Undefined (or a result of undefined) leaves the value to the shared reading.
+   *
+   * The audit also calls it for every `sub` value of a statement that trusts one of the platform's
+   * issuers, whatever its prefix: HCP Terraform and Buildkite subjects both start with
+   * `organization:`, so their platforms have no `forms`, and their issuer says which grammar applies.
    */
   readonly read?: (value: string, pattern: boolean) => SubjectReading | undefined;
   /**
@@ -132,13 +136,6 @@ export interface CiSubjectFacts {
    * default format does not explain.
    */
   readonly readTemplate?: (value: string) => SubjectReading | undefined;
-  /**
-   * Reads a `sub` value of the platform's own grammar, for platforms whose subjects the default
-   * format (`forms`, `identity`, `contexts`) does not describe (HCP Terraform's and Buildkite's
-   * `organization:<name>:...`, which share their first key). The audit calls it for the values of
-   * a statement that trusts one of the platform's issuers; `forms` is then empty.
-   */
-  readonly read?: (value: string, pattern: boolean) => SubjectReading;
 }
 
 /** The words of the platform's findings and their fixes. */
