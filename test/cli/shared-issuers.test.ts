@@ -117,3 +117,29 @@ describe('explain on HCP Terraform and Buildkite roles', () => {
     expect(result.stdout).toContain('Platform/AppDeploy: ADMITTED');
   });
 });
+
+describe('report on a Terraform Enterprise role', () => {
+  function tfeApp(): string {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-ci-oidc-tfe-'));
+    dirs.push(outdir);
+    const app = new App({ outdir });
+    const stack = new Stack(app, 'Tfe');
+    const provider = new iam.OidcProviderNative(stack, 'Provider', { url: 'https://tfe.example.com', clientIds: ['aws.workload.identity'] });
+    // Hand-written: the audience only, which lets every organization of the installation in.
+    new iam.Role(stack, 'Role', {
+      assumedBy: new iam.WebIdentityPrincipal(provider.oidcProviderArn, { StringEquals: { 'tfe.example.com:aud': 'aws.workload.identity' } }),
+    });
+    app.synth();
+    return outdir;
+  }
+
+  test('is audited once --tfe-issuer names the host: no sub is an error', () => {
+    const assembly = tfeApp();
+    expect(capture(main, ['report', assembly]).stdout).toContain('0 roles trusted by CI OIDC providers');
+    const named = capture(main, ['report', assembly, '--tfe-issuer', 'tfe.example.com']);
+    expect(named.status).toBe(1);
+    expect(named.stdout).toContain('cdk-ci-oidc:guard:missingSub');
+    expect(named.stdout).toContain('- Provider: `tfe.example.com` (HCP Terraform), audience `aws.workload.identity`');
+    expect(named.stdout).toContain('any job of any workspace that can get a token from this issuer may assume the role');
+  });
+});
