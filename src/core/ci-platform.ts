@@ -13,4 +13,8 @@ export enum CiPlatform {
   CIRCLECI = 'CIRCLECI',
   /** Bitbucket Pipelines (Bitbucket Cloud): one issuer per workspace. */
   BITBUCKET_PIPELINES = 'BITBUCKET_PIPELINES',
+  /** HCP Terraform (app.terraform.io) and Terraform Enterprise hosts: workload identity tokens of runs. */
+  HCP_TERRAFORM = 'HCP_TERRAFORM',
+  /** Buildkite Pipelines (agent.buildkite.com): OIDC tokens that jobs request from the agent. */
+  BUILDKITE = 'BUILDKITE',
 }

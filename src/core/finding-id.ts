@@ -41,8 +41,6 @@ export const FindingId = {
   WHOLE_OWNER: 'cdk-ci-oidc:wholeOwnerSubject',
   /** A subject matches every project of a GitLab group. */
   WHOLE_GROUP: 'cdk-ci-oidc:wholeGroupSubject',
-  /** A subject matches every project of a CI organization (CircleCI). */
-  WHOLE_ORGANIZATION: 'cdk-ci-oidc:wholeOrganizationSubject',
   /** A role with administrator-level permissions is trusted by a branch, tag or pull request rather than an environment or protected ref. */
   ADMIN_WITHOUT_ENVIRONMENT: 'cdk-ci-oidc:guard:adminTrustedByBranch',
   /** A `sub` value has a form the audit cannot read (a custom subject template, or one no token carries). */
@@ -57,6 +55,12 @@ export const FindingId = {
   BRANCH_AND_ENVIRONMENT: 'cdk-ci-oidc:branchAndEnvironment',
   /** A subject admits tags as well as branches of the same names (the ref type is not fixed). */
   REF_TYPE_NOT_FIXED: 'cdk-ci-oidc:refTypeNotFixed',
+  /** A subject admits both run phases of HCP Terraform (plan, which speculative plans of pull requests run, and apply). */
+  ANY_RUN_PHASE: 'cdk-ci-oidc:anyRunPhase',
+  /** A subject admits every workspace of an HCP Terraform project. */
+  WHOLE_PROJECT: 'cdk-ci-oidc:wholeProjectSubject',
+  /** A subject admits every project (CircleCI, HCP Terraform), pipeline (Buildkite) or repository (Bitbucket workspace) of an organization. */
+  WHOLE_ORGANIZATION: 'cdk-ci-oidc:wholeOrganizationSubject',
 } as const;
 
 /** One of the ids of `FindingId`. */

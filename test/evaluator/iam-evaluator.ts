@@ -72,6 +72,8 @@ export const GITLAB_DOT_COM_KEYS = [
 
 /** Claims besides `aud` and `sub` that STS turns into condition keys for CircleCI's per-organization issuers. */
 export const CIRCLECI_KEYS = ['oidc.circleci.com/project-id'];
+/** Claims besides `aud` and `sub` that STS turns into condition keys for agent.buildkite.com (PLATFORMS.md, AWS keys). */
+export const BUILDKITE_KEYS = ['build_branch', 'cluster_id', 'cluster_name', 'organization_id', 'organization_slug', 'pipeline_id', 'pipeline_slug'];
 
 /** The issuer of a token as IAM names it: `iss` without `https://`. */
 export function issuerOf(token: TokenPayload): string {
@@ -94,7 +96,10 @@ export function passedClaims(issuer: string): string[] {
     // `oidc.circleci.com/org/${OrgId}:oidc.circleci.com/project-id` in the service authorization reference.
     return CIRCLECI_KEYS;
   }
-  // GitHub Enterprise Server, GHE.com and self-managed GitLab: aud and sub only.
+  if (issuer === 'agent.buildkite.com') {
+    return BUILDKITE_KEYS;
+  }
+  // GitHub Enterprise Server, GHE.com, self-managed GitLab, HCP Terraform and Bitbucket: aud and sub only.
   return [];
 }
 

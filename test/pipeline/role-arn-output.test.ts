@@ -35,8 +35,7 @@ describe('addArnOutput', () => {
     const outputs = outputsOf(role);
     expect(Object.keys(outputs)).toEqual([expect.stringMatching(/^DeployRoleArnOutput[0-9A-F]{8}$/)]);
     expect(Object.values(outputs)).toEqual([{
-      Description: 'ARN of the CI role Stack/DeployRole: role-to-assume (GitHub Actions), AWS_ROLE_ARN (GitLab CI), ' +
-        'role_arn (CircleCI aws-cli/setup), AWS_ROLE_ARN (Bitbucket Pipelines)',
+      Description: 'ARN of the CI role Stack/DeployRole: role-to-assume (GitHub Actions), AWS_ROLE_ARN (GitLab CI)',
       Value: { 'Fn::GetAtt': [roleLogicalId, 'Arn'] },
     }]);
   });

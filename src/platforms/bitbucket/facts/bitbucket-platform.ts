@@ -25,7 +25,6 @@ export const BITBUCKET_PLATFORM: CiPlatformFacts = {
   defaultIssuer: bitbucketIssuer('acme'),
   // The workspace's tokens carry its ARI; it differs per issuer, so the fixes name it.
   defaultAudience: 'ari:cloud:bitbucket::workspace/<workspace UUID>',
-  roleArnInput: 'AWS_ROLE_ARN (Bitbucket Pipelines)',
   issuerFamilies: [{
     name: 'Bitbucket Pipelines (per-workspace issuer)',
     issuer: /^api\.bitbucket\.org\/2\.0\/workspaces\/[a-z0-9][a-z0-9_-]*\/pipelines-config\/identity\/oidc$/,

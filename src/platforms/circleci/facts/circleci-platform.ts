@@ -27,7 +27,6 @@ export const CIRCLECI_PLATFORM: CiPlatformFacts = {
   defaultIssuer: circleCiIssuer(EXAMPLE_ORG),
   // CircleCI's tokens carry the organization id; it differs per issuer, so the fixes name it.
   defaultAudience: '<organization id>',
-  roleArnInput: 'role_arn (CircleCI aws-cli/setup)',
   issuerFamilies: [{
     name: 'CircleCI (per-organization issuer)',
     issuer: /^oidc\.circleci\.com\/org\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
