@@ -70,7 +70,7 @@ describe('report on HCP Terraform and Buildkite roles', () => {
     // THEN
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`Assembly \`${assembly}\`: 3 roles trusted by CI OIDC providers in 1 stack; 0 errors, 0 warnings.`);
+    expect(result.stdout).toContain(`Inputs \`${assembly}\` (cloud assembly): 3 roles trusted by CI OIDC providers in 1 stack; 0 errors, 0 warnings.`);
     const lines = result.stdout.split('\n');
     expect(lines).toContain('- Provider: `app.terraform.io` (HCP Terraform), audience `aws.workload.identity`');
     expect(lines).toContain('  - acme/Default Project/network, plan phase (StringEquals `organization:acme:project:Default Project:workspace:network:run_phase:plan`)');

@@ -38,5 +38,8 @@ export const RULE_HELP: Record<FindingIdValue, RuleHelp> = {
   [FindingId.CLAIM_NOT_PINNED]: { name: 'ClaimNotPinned', description: 'A claim the subject would pin is not passed by the issuer to IAM: the sub alone decides.', fix: 'Pin the claim in the subject itself, or accept the warning.' },
   [FindingId.ENVIRONMENT_PATTERN]: { name: 'EnvironmentPattern', description: 'Environments admitted by a pattern: a workflow can name a new environment, which has no protection rules.', fix: 'Name the environments.' },
   [FindingId.BRANCH_AND_ENVIRONMENT]: { name: 'BranchAndEnvironment', description: 'Branches and environments of one repository: the branch jobs skip the environment\'s reviewers.', fix: 'Trust the environment only.' },
+  [FindingId.ANY_RUN_PHASE]: { name: 'AnyRunPhase', description: 'Both run phases of HCP Terraform: plan, which speculative plans of pull requests run, and apply.', fix: 'Trust the apply phase for the role that changes things, the plan phase for a read-only role.' },
+  [FindingId.WHOLE_PROJECT]: { name: 'WholeProjectSubject', description: 'Every workspace of an HCP Terraform project.', fix: 'Name the workspaces.' },
+  [FindingId.WHOLE_ORGANIZATION]: { name: 'WholeOrganizationSubject', description: 'Every project (CircleCI, HCP Terraform), pipeline (Buildkite) or repository (Bitbucket workspace) of an organization.', fix: 'Name the projects, pipelines or repositories.' },
   [FindingId.REF_TYPE_NOT_FIXED]: { name: 'RefTypeNotFixed', description: 'Tags as well as branches of the same names are admitted: the ref type is not fixed.', fix: 'Fix ref_type (branch or tag) in the subject.' },
 };

@@ -13,7 +13,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { RULE_HELP } from './rule-help';
 import { RoleOrigin } from '../../audit/inputs/audit-unit';
-import { FindingIdValue } from '../../core/finding-id';
+import { FindingId, FindingIdValue } from '../../core/finding-id';
 import { Review } from '../review';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -71,7 +71,8 @@ function lineOf(origin: RoleOrigin, indexes: Map<string, Map<string, number>>): 
 
 /** The review as a SARIF log. */
 export function renderSarif(review: Review, toolVersion: string, base = process.cwd()): string {
-  const ids = Object.keys(RULE_HELP) as FindingIdValue[];
+  // The rules in the order of FindingId, so that a rule's index stays put when a finding id is added at the end.
+  const ids: FindingIdValue[] = Object.values(FindingId);
   const rules = ids.map((id) => {
     const help = RULE_HELP[id];
     const warning = /^cdk-ci-oidc:(?!guard:)|adminTrustedByBranch|unrecognizedSubject/.test(id);
