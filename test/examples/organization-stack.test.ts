@@ -51,7 +51,7 @@ describe('the organization example', () => {
     const status = main(['report', outdir, '--json'], { stdout: (text) => { stdout += text; }, stderr: () => undefined });
     const report = JSON.parse(stdout);
     expect(status).toBe(0);
-    expect(report.summary).toEqual({ stacks: 2, roles: 4, errors: 0, warnings: 2 });
+    expect(report.summary).toEqual({ inputs: 1, stacks: 2, roles: 4, errors: 0, warnings: 2, acknowledged: 0, problems: 0 });
     expect(report.roles.map((role: { role: string }) => role.role.replace(/[0-9A-F]{8}$/, ''))).toEqual([
       'OrganizationExample/ManagementAccount/Plan',
       'OrganizationExample/CiOidc/BaselinePlan',

@@ -38,7 +38,7 @@ describe('the platform example', () => {
     const status = main(['report', outdir, '--json'], { stdout: (text) => { stdout += text; }, stderr: () => undefined });
     const report = JSON.parse(stdout);
     expect(status).toBe(0);
-    expect(report.summary).toEqual({ stacks: 1, roles: 20, errors: 0, warnings: 1 });
+    expect(report.summary).toEqual({ inputs: 1, stacks: 1, roles: 20, errors: 0, warnings: 1, acknowledged: 0, problems: 0 });
     expect(report.roles.flatMap((role: { role: string; findings: Array<{ id: string }> }) => role.findings.map((f) => [role.role, f.id])))
       .toEqual([['PlatformExample/storefront-preview', 'cdk-ci-oidc:pullRequestSubject']]);
   });
