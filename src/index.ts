@@ -3,6 +3,8 @@ export * from './providers/ci-oidc-provider';
 export * from './providers/ci-oidc-provider-options';
 export * from './platforms/github/github-issuer';
 export * from './platforms/github/github-oidc-provider';
+export * from './core/ci-subject-kind';
+export * from './subjects/ci-subject-risk';
 export * from './subjects/ci-subject';
 export * from './platforms/github/github-subject-format';
 export * from './platforms/github/github-id-options';

@@ -2,6 +2,7 @@ import { environmentPins } from './facts/github-pins';
 import { GitHubScopeParts } from './facts/github-scope-parts';
 import { GitHubSubject } from './github-subject';
 import { CiPlatform } from '../../core/ci-platform';
+import { CiSubjectKind } from '../../core/ci-subject-kind';
 import { FindingId } from '../../core/finding-id';
 import { ClaimPin, SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
@@ -28,7 +29,7 @@ export abstract class GitHubScope {
   public branch(branch: string): GitHubSubject {
     checkRefName(this._parts.source, 'branch', branch);
     return this.subject(`ref:refs/heads/${branch}`, `branch ${branch}`, hasWildcard(branch),
-      everyRefRisk(this._parts.label, 'branch', branch), [], refContext('branch', branch));
+      everyRefRisk(this._parts.label, 'branch', branch), [], refContext(CiSubjectKind.BRANCH, branch));
   }
 
   /**
@@ -39,7 +40,7 @@ export abstract class GitHubScope {
   public tag(tag: string): GitHubSubject {
     checkRefName(this._parts.source, 'tag', tag);
     return this.subject(`ref:refs/tags/${tag}`, `tag ${tag}`, hasWildcard(tag),
-      everyRefRisk(this._parts.label, 'tag', tag), [], refContext('tag', tag));
+      everyRefRisk(this._parts.label, 'tag', tag), [], refContext(CiSubjectKind.TAG, tag));
   }
 
   /**
@@ -58,7 +59,7 @@ export abstract class GitHubScope {
     }
     const pins = environmentPins(this._parts.label, environment);
     return this.subject(`environment:${environment.replace(/:/g, '%3A')}`, `environment ${environment}`, false, [], pins,
-      { kind: 'environment', name: environment });
+      { kind: CiSubjectKind.ENVIRONMENT, name: environment });
   }
 
   /**
@@ -71,7 +72,7 @@ export abstract class GitHubScope {
     return this.subject('pull_request', 'pull requests', false, [{
       id: FindingId.PULL_REQUEST,
       message: `${this._parts.label}: pull_request jobs run code that has not been reviewed yet; give this role read-only permissions.`,
-    }], [], { kind: 'pullRequest' });
+    }], [], { kind: CiSubjectKind.PULL_REQUEST });
   }
 
   /**
@@ -84,7 +85,7 @@ export abstract class GitHubScope {
     return this.subject('ref:*', 'any branch or tag', true, [{
       id: FindingId.ANY_REF,
       message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
-    }], [], { kind: 'anyRef' });
+    }], [], { kind: CiSubjectKind.ANY_REF });
   }
 
   private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], pins: ClaimPin[], kind: SubjectContext): GitHubSubject {

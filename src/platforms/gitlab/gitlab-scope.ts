@@ -1,6 +1,7 @@
 import { GitLabScopeParts } from './facts/gitlab-scope-parts';
 import { GitLabSubject } from './gitlab-subject';
 import { CiPlatform } from '../../core/ci-platform';
+import { CiSubjectKind } from '../../core/ci-subject-kind';
 import { FindingId } from '../../core/finding-id';
 import { SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
@@ -41,7 +42,7 @@ export abstract class GitLabScope {
   public branch(branch: string): GitLabSubject {
     checkRefName(this._parts.source, 'branch', branch);
     return this.subject(`ref_type:branch:ref:${branch}`, `branch ${branch}`, hasWildcard(branch),
-      everyRefRisk(this._parts.label, 'branch', branch), refContext('branch', branch));
+      everyRefRisk(this._parts.label, 'branch', branch), refContext(CiSubjectKind.BRANCH, branch));
   }
 
   /**
@@ -52,7 +53,7 @@ export abstract class GitLabScope {
   public tag(tag: string): GitLabSubject {
     checkRefName(this._parts.source, 'tag', tag);
     return this.subject(`ref_type:tag:ref:${tag}`, `tag ${tag}`, hasWildcard(tag),
-      everyRefRisk(this._parts.label, 'tag', tag), refContext('tag', tag));
+      everyRefRisk(this._parts.label, 'tag', tag), refContext(CiSubjectKind.TAG, tag));
   }
 
   /**
@@ -64,7 +65,7 @@ export abstract class GitLabScope {
     return this.subject('ref_type:*', 'any branch or tag', true, [{
       id: FindingId.ANY_REF,
       message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
-    }], { kind: 'anyRef' });
+    }], { kind: CiSubjectKind.ANY_REF });
   }
 
   private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], kind: SubjectContext): GitLabSubject {
