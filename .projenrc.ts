@@ -73,6 +73,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       // Coverage doubles jest's time: the README's `npx projen test` runs without it, CI adds `npx projen test:coverage`.
       collectCoverage: false,
+      // jest's default is one worker fewer than the cores: a single worker on the 2-core machines.
+      // The slow property tests run beside the rest in a second worker.
+      maxWorkers: 2,
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
     },
