@@ -19,6 +19,7 @@ export * from './role/ci-trust-options';
 export * from './role/ci-oidc-principal';
 export * from './role/ci-deploy-role-options.generated';
 export * from './role/ci-deploy-role';
+export * from './platforms/gitlab/gitlab-issuer';
 export * from './platforms/gitlab/gitlab-oidc-provider';
 export * from './platforms/gitlab/gitlab-subject-format';
 export * from './platforms/gitlab/gitlab-scope';

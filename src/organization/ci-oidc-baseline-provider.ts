@@ -3,7 +3,7 @@ import { CiPlatform } from '../core/ci-platform';
 import { GitHubIssuer } from '../platforms/github/github-issuer';
 import { GitHubOidcProvider, GitHubOidcProviderProps } from '../platforms/github/github-oidc-provider';
 import { GitLabOidcProvider, GitLabOidcProviderProps } from '../platforms/gitlab/gitlab-oidc-provider';
-import { parseGitLabUrl } from '../platforms/gitlab/gitlab-url';
+import { GitLabIssuer } from '../platforms/gitlab/gitlab-issuer';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 
 /**
@@ -29,13 +29,13 @@ export class CiOidcBaselineProvider {
    * A GitLab CI/CD provider (gitlab.com by default).
    *
    * `removalPolicy` and `thumbprints` apply when the baseline creates the provider; with
-   * `CiOidcProviderSource.USE_EXISTING` only `url` and `audience` count.
+   * `CiOidcProviderSource.USE_EXISTING` only `issuer` and `audience` count.
    */
   public static gitLab(props: GitLabOidcProviderProps = {}): CiOidcBaselineProvider {
-    const issuer = parseGitLabUrl('CiOidcBaselineProvider.gitLab() url', props.url).issuer;
-    return new CiOidcBaselineProvider(CiPlatform.GITLAB_CI, issuer, (scope, id, create) => (create
+    const issuer = props.issuer ?? GitLabIssuer.gitLabDotCom();
+    return new CiOidcBaselineProvider(CiPlatform.GITLAB_CI, issuer.issuer, (scope, id, create) => (create
       ? new GitLabOidcProvider(scope, id, props)
-      : GitLabOidcProvider.fromAccount(scope, id, { url: props.url, audience: props.audience })));
+      : GitLabOidcProvider.fromAccount(scope, id, { issuer: props.issuer, audience: props.audience })));
   }
 
   /** The CI platform. */

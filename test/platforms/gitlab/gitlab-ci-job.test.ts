@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { parse } from 'yaml';
 import { CiDeployRole, CiDeployRoleProps, GitHubOidcProvider, GitHubRepository, GitLabOidcProvider, GitLabProject } from '../../../src';
+import { gitLabIssuerOf } from '../../fixtures/issuers';
 
 const ACCOUNT = '123456789012';
 
@@ -17,7 +18,7 @@ function stackIn(region: string): Stack {
 
 function gitLabRole(stack: Stack, props: Partial<CiDeployRoleProps> = {}, url?: string): CiDeployRole {
   return new CiDeployRole(stack, 'DeployRole', {
-    provider: GitLabOidcProvider.fromAccount(stack, 'GitLab', { url }),
+    provider: GitLabOidcProvider.fromAccount(stack, 'GitLab', { issuer: gitLabIssuerOf(url) }),
     roleName: 'gitlab-deploy',
     subjects: [GitLabProject.of('acme-group/api').branch('main')],
     ...props,
