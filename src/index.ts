@@ -16,6 +16,8 @@ export * from './platforms/github/github-subject-claim-key';
 export * from './platforms/github/github-subject-template-values';
 export * from './platforms/github/github-subject-template';
 export * from './role/ci-trust-options';
+export * from './platforms/github/github-trust-options';
+export * from './platforms/gitlab/gitlab-trust-options';
 export * from './role/ci-oidc-principal';
 export * from './role/ci-deploy-role-options.generated';
 export * from './role/ci-deploy-role';

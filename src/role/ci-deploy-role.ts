@@ -14,15 +14,17 @@ import { addRoleArnOutput } from '../pipeline/role-arn-output';
 import { RoleArnOutputOptions } from '../pipeline/role-arn-output-options';
 import { renderGitHubActionsJob } from '../platforms/github/github-actions-job';
 import { GitHubActionsJobOptions } from '../platforms/github/github-actions-job-options';
+import { GitHubTrustOptions } from '../platforms/github/github-trust-options';
 import { renderGitLabCiJob } from '../platforms/gitlab/gitlab-ci-job';
 import { GitLabCiJobOptions } from '../platforms/gitlab/gitlab-ci-job-options';
+import { GitLabTrustOptions } from '../platforms/gitlab/gitlab-trust-options';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 
 /**
  * Properties of a `CiDeployRole`.
  */
-export interface CiDeployRoleProps extends CiDeployRoleOptions, CiTrustOptions {
+export interface CiDeployRoleProps extends CiDeployRoleOptions, CiTrustOptions, GitHubTrustOptions, GitLabTrustOptions {
   /**
    * The CI OIDC provider whose tokens the role trusts.
    */
