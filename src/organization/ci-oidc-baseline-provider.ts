@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { CiPlatform } from '../core/ci-platform';
 import { GitHubIssuer } from '../platforms/github/github-issuer';
 import { GitHubOidcProvider, GitHubOidcProviderProps } from '../platforms/github/github-oidc-provider';
-import { GitLabOidcProvider, GitLabOidcProviderProps } from '../platforms/gitlab/gitlab-oidc-provider';
 import { GitLabIssuer } from '../platforms/gitlab/gitlab-issuer';
+import { GitLabOidcProvider, GitLabOidcProviderProps } from '../platforms/gitlab/gitlab-oidc-provider';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 
 /**

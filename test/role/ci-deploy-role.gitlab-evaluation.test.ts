@@ -1,7 +1,7 @@
 import { CiDeployRole, CiSubject, GitLabGroup, GitLabOidcProvider, GitLabProject, GitLabSubjectFormat } from '../../src';
 import { decide, newStack, TokenPayload, trustPolicyOf } from '../evaluator/iam-evaluator';
-import { gitLabToken, GitLabJob } from '../fixtures/tokens/gitlab-token';
 import { gitLabIssuerOf } from '../fixtures/issuers';
+import { gitLabToken, GitLabJob } from '../fixtures/tokens/gitlab-token';
 
 /** The decision of an independent IAM evaluator for a role of the subjects, per job. */
 function decisions(subjects: CiSubject[], jobs: GitLabJob[], options: { url?: string; requireProtectedRef?: boolean } = {}): string[] {

@@ -1,6 +1,7 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
-  CiDeployRole, CiSubject, GitHubIssuer, GitHubOidcProvider, GitHubRepository, GitHubSubject, GitHubSubjectClaimKey as Key, GitHubSubjectTemplate, GitLabSubject,
+  CiDeployRole, CiSubject, GitHubIssuer, GitHubOidcProvider, GitHubRepository, GitHubSubject, GitHubSubjectClaimKey as Key, GitHubSubjectTemplate,
+  GitLabSubject,
 } from '../../src';
 import { readSubject } from '../../src/audit/subject-reading';
 import { GITHUB_ISSUER, newStack, refOf, trustStatementsOf, webIdentity } from '../fixtures/github-stack';

@@ -7,7 +7,8 @@ import { FindingId } from '../../core/finding-id';
 import { ClaimPin, SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
 import { checkLiteral, hasWildcard, invalid } from '../../subjects/literal-part';
-import { classifiedRisks, refContext } from '../../subjects/subject-classification';
+import { scopedSubjectSpec } from '../../subjects/scoped-subject-spec';
+import { refContext } from '../../subjects/subject-classification';
 
 const ENVIRONMENT_FORM = "an environment name such as 'production', without wildcards";
 
@@ -88,20 +89,9 @@ export abstract class GitHubScope {
     }], [], { kind: CiSubjectKind.ANY_REF });
   }
 
-  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], pins: ClaimPin[], kind: SubjectContext): GitHubSubject {
-    const parts = this._parts;
-    const claims = parts.prefixes.map((prefix) => `${prefix}${context}`);
-    const isPattern = pattern || parts.prefixes.some(hasWildcard);
-    const own = [...parts.risks, ...risks];
-    return GitHubSubject._fromSpec({
-      platform: CiPlatform.GITHUB_ACTIONS,
-      claims,
-      pattern: isPattern,
-      pins: [...parts.pins, ...pins],
-      description: `${parts.label}, ${words}`,
-      // What the guard would find besides the builder's own warnings (the audit's reading decides by what the claims match).
-      risks: [...own, ...classifiedRisks(claims, isPattern, own)],
-      context: kind,
-    });
+  private subject(
+    claimSuffix: string, words: string, pattern: boolean, risks: SubjectRisk[], pins: ClaimPin[], context: SubjectContext,
+  ): GitHubSubject {
+    return GitHubSubject._fromSpec(scopedSubjectSpec(CiPlatform.GITHUB_ACTIONS, this._parts, { claimSuffix, words, pattern, risks, pins, context }));
   }
 }

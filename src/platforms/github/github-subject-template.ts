@@ -167,7 +167,10 @@ export class GitHubSubjectTemplate {
     if (values.pullRequest) {
       return { kind: CiSubjectKind.PULL_REQUEST };
     }
-    return values.branch !== undefined ? { kind: CiSubjectKind.BRANCH, name: values.branch } : values.tag !== undefined ? { kind: CiSubjectKind.TAG, name: values.tag } : { kind: CiSubjectKind.OTHER };
+    if (values.branch !== undefined) {
+      return { kind: CiSubjectKind.BRANCH, name: values.branch };
+    }
+    return values.tag !== undefined ? { kind: CiSubjectKind.TAG, name: values.tag } : { kind: CiSubjectKind.OTHER };
   }
 
   /** The `key:value` text of one key; two alternatives for `repo` in both subject forms. */

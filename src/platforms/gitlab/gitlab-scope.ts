@@ -6,7 +6,8 @@ import { FindingId } from '../../core/finding-id';
 import { SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
 import { hasWildcard } from '../../subjects/literal-part';
-import { classifiedRisks, refContext } from '../../subjects/subject-classification';
+import { scopedSubjectSpec } from '../../subjects/scoped-subject-spec';
+import { refContext } from '../../subjects/subject-classification';
 
 
 /*
@@ -68,19 +69,8 @@ export abstract class GitLabScope {
     }], { kind: CiSubjectKind.ANY_REF });
   }
 
-  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], kind: SubjectContext): GitLabSubject {
-    const parts = this._parts;
-    const claims = [`${parts.prefix}${context}`];
-    const isPattern = pattern || hasWildcard(parts.prefix);
-    const own = [...parts.risks, ...risks];
-    return GitLabSubject._fromSpec({
-      platform: CiPlatform.GITLAB_CI,
-      claims,
-      pattern: isPattern,
-      pins: parts.pins,
-      description: `${parts.label}, ${words}`,
-      risks: [...own, ...classifiedRisks(claims, isPattern, own)],
-      context: kind,
-    });
+  private subject(claimSuffix: string, words: string, pattern: boolean, risks: SubjectRisk[], context: SubjectContext): GitLabSubject {
+    const scope = { ...this._parts, prefixes: [this._parts.prefix] };
+    return GitLabSubject._fromSpec(scopedSubjectSpec(CiPlatform.GITLAB_CI, scope, { claimSuffix, words, pattern, risks, pins: [], context }));
   }
 }
