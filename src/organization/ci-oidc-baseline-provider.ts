@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
 import { CiPlatform } from '../core/ci-platform';
-import { GitHubIssuer } from '../platforms/github/github-issuer';
-import { GitHubOidcProvider, GitHubOidcProviderProps } from '../platforms/github/github-oidc-provider';
-import { GitLabIssuer } from '../platforms/gitlab/gitlab-issuer';
-import { GitLabOidcProvider, GitLabOidcProviderProps } from '../platforms/gitlab/gitlab-oidc-provider';
+import { GitHubOidcProviderProps } from '../platforms/github/github-oidc-provider';
+import { gitHubProviderDefinition } from '../platforms/github/github-provider-definition';
+import { GitLabOidcProviderProps } from '../platforms/gitlab/gitlab-oidc-provider';
+import { gitLabProviderDefinition } from '../platforms/gitlab/gitlab-provider-definition';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
+import { ProviderDefinition } from '../providers/provider-definition';
 
 /**
  * A CI OIDC provider of an account baseline: which platform and issuer, and how to create it.
@@ -19,10 +20,7 @@ export class CiOidcBaselineProvider {
    * `CiOidcProviderSource.USE_EXISTING` only `issuer` and `audience` count.
    */
   public static gitHub(props: GitHubOidcProviderProps = {}): CiOidcBaselineProvider {
-    const issuer = props.issuer ?? GitHubIssuer.gitHubDotCom();
-    return new CiOidcBaselineProvider(CiPlatform.GITHUB_ACTIONS, issuer.issuer, (scope, id, create) => (create
-      ? new GitHubOidcProvider(scope, id, props)
-      : GitHubOidcProvider.fromAccount(scope, id, { issuer: props.issuer, audience: props.audience })));
+    return new CiOidcBaselineProvider(gitHubProviderDefinition(props));
   }
 
   /**
@@ -32,10 +30,7 @@ export class CiOidcBaselineProvider {
    * `CiOidcProviderSource.USE_EXISTING` only `issuer` and `audience` count.
    */
   public static gitLab(props: GitLabOidcProviderProps = {}): CiOidcBaselineProvider {
-    const issuer = props.issuer ?? GitLabIssuer.gitLabDotCom();
-    return new CiOidcBaselineProvider(CiPlatform.GITLAB_CI, issuer.issuer, (scope, id, create) => (create
-      ? new GitLabOidcProvider(scope, id, props)
-      : GitLabOidcProvider.fromAccount(scope, id, { issuer: props.issuer, audience: props.audience })));
+    return new CiOidcBaselineProvider(gitLabProviderDefinition(props));
   }
 
   /** The CI platform. */
@@ -44,12 +39,13 @@ export class CiOidcBaselineProvider {
   /** The issuer without `https://`. */
   public readonly issuer: string;
 
-  private constructor(
-    platform: CiPlatform, issuer: string,
-    private readonly define: (scope: Construct, id: string, create: boolean) => Construct | ICiOidcProvider,
-  ) {
-    this.platform = platform;
-    this.issuer = issuer;
+  // Each static factory delegates to its platform's definition (src/platforms/<platform>/).
+  private readonly define: ProviderDefinition['define'];
+
+  private constructor(definition: ProviderDefinition) {
+    this.platform = definition.platform;
+    this.issuer = definition.issuer;
+    this.define = definition.define;
   }
 
   /**

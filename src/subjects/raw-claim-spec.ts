@@ -1,7 +1,7 @@
 import { hasWildcard } from './literal-part';
 import { claimContext, classifiedRisks } from './subject-classification';
 import { CiPlatform } from '../core/ci-platform';
-import { FindingId } from '../core/finding-id';
+import { SubjectWarning } from '../core/finding-texts';
 import { SubjectRisk, SubjectSpec } from '../core/subject-spec';
 
 /**
@@ -14,7 +14,7 @@ import { SubjectRisk, SubjectSpec } from '../core/subject-spec';
 export function rawClaimSpec(platform: CiPlatform, sub: string, typedFactories: string): SubjectSpec {
   const pattern = hasWildcard(sub);
   const own: SubjectRisk[] = pattern
-    ? [{ id: FindingId.RAW_PATTERN, message: `The raw subject '${sub}' is a pattern; prefer the typed factories of ${typedFactories}.` }]
+    ? [SubjectWarning.rawPattern(sub, typedFactories)]
     : [];
   return {
     platform,

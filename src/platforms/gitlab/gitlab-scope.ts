@@ -2,7 +2,7 @@ import { GitLabScopeParts } from './facts/gitlab-scope-parts';
 import { GitLabSubject } from './gitlab-subject';
 import { CiPlatform } from '../../core/ci-platform';
 import { CiSubjectKind } from '../../core/ci-subject-kind';
-import { FindingId } from '../../core/finding-id';
+import { SubjectWarning } from '../../core/finding-texts';
 import { SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
 import { hasWildcard } from '../../subjects/literal-part';
@@ -63,10 +63,7 @@ export abstract class GitLabScope {
    * Warns with id `cdk-ci-oidc:anyRefSubject`: anyone who can push a branch can assume the role.
    */
   public anyRef(): GitLabSubject {
-    return this.subject('ref_type:*', 'any branch or tag', true, [{
-      id: FindingId.ANY_REF,
-      message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
-    }], { kind: CiSubjectKind.ANY_REF });
+    return this.subject('ref_type:*', 'any branch or tag', true, [SubjectWarning.anyRef(this._parts.label)], { kind: CiSubjectKind.ANY_REF });
   }
 
   private subject(claimSuffix: string, words: string, pattern: boolean, risks: SubjectRisk[], context: SubjectContext): GitLabSubject {

@@ -1,10 +1,9 @@
 import { Token } from 'aws-cdk-lib';
-import { GITLAB_DOT_COM_CONDITION_CLAIMS } from '../../audit/ci-issuers';
+import { GITLAB_DOT_COM_CONDITION_CLAIMS, GITLAB_DOT_COM_ISSUER } from './facts/gitlab-issuers';
 import { checkOptionalKind } from '../../core/runtime-checks';
 import { hostnameProblem } from '../../providers/hostname';
 
-/** gitlab.com's issuer, without `https://`. */
-export const GITLAB_DOT_COM_ISSUER = 'gitlab.com';
+export { GITLAB_DOT_COM_ISSUER } from './facts/gitlab-issuers';
 
 /** A path segment of a relative-URL GitLab installation (`https://example.com/gitlab`). */
 const PATH_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
