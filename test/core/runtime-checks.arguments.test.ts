@@ -1,6 +1,7 @@
-import { App, aws_iam as iam, Stack } from 'aws-cdk-lib';
+import { aws_iam as iam, Stack } from 'aws-cdk-lib';
 import { CiDeployRole, CiOidcPrincipal, CiTrustGuard, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitHubSubject, GitHubSubjectTemplate, GitLabGroup, GitLabIssuer, GitLabOidcProvider, GitLabProject, GitLabSubject } from '../../src';
 import { checkKind, checkOptions, shownValue } from '../../src/core/runtime-checks';
+import { accountStack } from '../fixtures/account-stack';
 
 /*
  * JavaScript callers and the dynamic paths of other jsii languages skip TypeScript's types:
@@ -11,9 +12,7 @@ import { checkKind, checkOptions, shownValue } from '../../src/core/runtime-chec
 // Values as a JavaScript caller may pass them.
 const js = <T>(value: unknown): T => value as T;
 
-function stack(): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
-}
+const stack = (): Stack => accountStack('eu-west-1');
 
 /** Runs `build` and returns the error message, failing the test on a TypeError or on success. */
 function refusal(build: () => unknown): string {
