@@ -40,6 +40,14 @@ export interface CiTrustGuardProps {
    * @default - none
    */
   readonly gitLabIssuers?: string[];
+
+  /**
+   * Issuers of Terraform Enterprise installations, their host names (e.g. `tfe.example.com`), to
+   * audit: HCP Terraform's `app.terraform.io` is known by name, an installation's host is not.
+   *
+   * @default - none
+   */
+  readonly terraformEnterpriseIssuers?: string[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
 import { SubjectWarning } from '../core/finding-texts';
 import { ClaimPin, SubjectRisk } from '../core/subject-spec';
+import { platformFacts } from '../platforms/registry';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 
@@ -81,6 +82,12 @@ export class TrustStatements {
         `Subject '${spec.description}' is a ${spec.platform} subject, but the provider for issuer '${provider.issuer}' is ${provider.platform}. ` +
         'Use subjects of the provider\'s platform, or a role per provider.',
       );
+    }
+    // A per-tenant issuer whose sub repeats the tenant (CircleCI): a subject of another tenant would trust nothing.
+    const fits = platformFacts(provider.platform).subjects.issuerMismatch;
+    const mismatch = fits === undefined ? undefined : spec.claims.map((claim) => fits(claim, provider.issuer)).find((why) => why !== undefined);
+    if (mismatch !== undefined) {
+      throw new Error(`Subject '${spec.description}' cannot match tokens of issuer '${provider.issuer}': ${mismatch}. Use a subject of the provider's tenant, or its provider.`);
     }
     // No claim is pinned twice: `requiredClaims()` gives each of the role's claims (ref_protected,
     // job_workflow_ref) once, and the subject factories pin each of theirs (ids, environment) once,

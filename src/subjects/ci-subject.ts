@@ -52,7 +52,7 @@ export abstract class CiSubject {
    * factory knows it.
    */
   public get kind(): CiSubjectKind {
-    return this._spec.context.kind;
+    return this._spec.context.kind as CiSubjectKind;
   }
 
   /**

@@ -45,6 +45,6 @@ export function claimContext(claim: string, pattern: boolean): SubjectContext {
 }
 
 /** A branch or tag context: the name when it is literal, else the pattern. */
-export function refContext(kind: CiSubjectKind.BRANCH | CiSubjectKind.TAG, name: string): SubjectContext {
+export function refContext(kind: CiSubjectKind.BRANCH | CiSubjectKind.TAG | 'branch' | 'tag', name: string): SubjectContext {
   return hasWildcard(name) ? { kind, pattern: name } : { kind, name };
 }
