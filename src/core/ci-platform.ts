@@ -9,4 +9,6 @@ export enum CiPlatform {
   GITHUB_ACTIONS = 'GITHUB_ACTIONS',
   /** GitLab CI/CD: gitlab.com and self-managed GitLab instances. */
   GITLAB_CI = 'GITLAB_CI',
+  /** Any other OIDC issuer (Azure DevOps, Jenkins, Spacelift, Pulumi, a company's own issuer ...), through `GenericOidcProvider`. */
+  GENERIC_OIDC = 'GENERIC_OIDC',
 }

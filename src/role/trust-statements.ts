@@ -1,6 +1,7 @@
 import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
 import { FindingId } from '../core/finding-id';
 import { ClaimPin, SubjectRisk } from '../core/subject-spec';
+import { checkRoleAudienceTenancy, checkSubjectTenancy } from '../platforms/generic/generic-tenancy';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 
@@ -46,6 +47,7 @@ export class TrustStatements {
   private readonly added: CiSubject[] = [];
 
   constructor(public readonly settings: TrustSettings) {
+    checkRoleAudienceTenancy(settings.provider.issuer, settings.audience);
     const seen = new Set<string>();
     for (const pin of settings.requiredClaims) {
       checkClaimSupported(settings.provider, pin, 'the role');
@@ -87,6 +89,7 @@ export class TrustStatements {
         'Use subjects of the provider\'s platform, or a role per provider.',
       );
     }
+    checkSubjectTenancy(provider.issuer, spec);
     const pins = [...this.settings.requiredClaims];
     const warnings: SubjectRisk[] = [];
     for (const pin of spec.pins) {
