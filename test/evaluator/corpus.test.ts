@@ -6,6 +6,7 @@ import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
 import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';
 import { GITHUB_REF_CASES } from '../fixtures/corpus/github-refs';
 import { GITHUB_WORKFLOW_CASES } from '../fixtures/corpus/github-workflows';
+import { GENERIC_CASES } from '../fixtures/corpus/generic';
 import { GITLAB_CASES } from '../fixtures/corpus/gitlab';
 
 /**
@@ -19,6 +20,7 @@ const CORPUS: CorpusCase[] = [
   ...GITHUB_ID_CASES,
   ...GITHUB_WORKFLOW_CASES,
   ...GITLAB_CASES,
+  ...GENERIC_CASES,
   ...ESCAPE_HATCH_CASES,
 ];
 
