@@ -99,7 +99,7 @@ const CDK_FREE_IMPORTS = 'runs without the CDK: import only Node.js built-ins an
 const cdkFreeLayers: Array<{ files: string[]; forbiddenRelative: string }> = [
   { files: ['src/core/**/*.ts'], forbiddenRelative: '^\\.\\.\\/' },
   { files: ['src/platforms/*/facts/**/*.ts'], forbiddenRelative: '^\\.\\.\\/(?!\\.\\.\\/\\.\\.\\/core\\/)' },
-  { files: ['src/platforms/registry.ts'], forbiddenRelative: '^(\\.\\.\\/|\\.\\/(?![a-z0-9-]+\\/facts\\/))' },
+  { files: ['src/platforms/registry.ts'], forbiddenRelative: '^(\\.\\.\\/(?!core\\/)|\\.\\/(?![a-z0-9-]+\\/facts\\/))' },
   { files: ['src/audit/**/*.ts'], forbiddenRelative: '^\\.\\.\\/(?!core\\/|platforms\\/registry$)' },
   { files: ['src/cli/**/*.ts'], forbiddenRelative: '^\\.\\.\\/(?!audit\\/|core\\/|platforms\\/registry$)' },
 ];

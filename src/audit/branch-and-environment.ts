@@ -3,10 +3,10 @@
  * branch jobs never wait for the environment's reviewers, so the environment's protection rules
  * protect nothing. Shared by the audit (hand-written roles) and CiDeployRole.
  */
+import { identityScope } from './identity-keys';
 import { branchAndEnvironmentRisk, ContextRisk } from './subject-contexts';
 import { readSubject } from './subject-reading';
 import { globMatches } from '../core/claim-shapes';
-import { identityScope } from '../core/identity-keys';
 
 /** A `sub` value of a role, and whether IAM compares it as a pattern. */
 export interface RoleSubjectValue {

@@ -4,64 +4,15 @@
  * the platform presents (any branch, any tag, any environment, pull requests) of the repository or
  * project it names. The subject builders' warnings and the audit's findings both come from here.
  */
+import { IdentityScope } from './identity-keys';
+import { CiPlatformFacts } from '../core/ci-platform-facts';
 import { ClaimShape, matchesEvery, matchesSome, oneOrMore, ShapePart, someMatch, text } from '../core/claim-shapes';
-import { FindingId, FindingIdValue } from '../core/finding-id';
-import { IdentityScope } from '../core/identity-keys';
+import { ReadingWarning } from '../core/finding-texts';
+import { ContextKind, ContextMatch, ContextRisk, Coverage } from '../core/subject-reading';
 
-/** How much of a kind of job a subject admits. */
-export type Coverage = 'none' | 'some' | 'every';
+export type { ContextKind, ContextMatch, ContextRisk, Coverage } from '../core/subject-reading';
 
-/** The jobs of the named repository or project (or of every one of its owner or group) that a subject admits. */
-export interface ContextMatch {
-  readonly branch: Coverage;
-  readonly tag: Coverage;
-  readonly environment: Coverage;
-  readonly pullRequest: boolean;
-  /** Whether it matches every job: whatever follows the repository or project. */
-  readonly anyJob: boolean;
-  /** The environment's name as the token writes it, when the subject admits environment jobs of one literal name only. */
-  readonly environmentName?: string;
-  /** A token `sub` of an environment job that the subject admits, when it admits environments by a pattern. */
-  readonly environmentExample?: string;
-}
-
-/** A risk in the builders' and the audit's shared words. */
-export interface ContextRisk {
-  readonly id: FindingIdValue;
-  readonly message: string;
-  readonly fix: string;
-}
-
-/** Git forbids ':' in ref names (`git check-ref-format`). */
-const REF_NAME = oneOrMore(':');
-/** GitHub writes ':' in environment names as '%3A'. */
-const ENVIRONMENT_NAME = oneOrMore(':');
-const REPOSITORY_NAME = oneOrMore(':/');
-const PROJECT_PATH_REST = oneOrMore(':');
 const ANYTHING = oneOrMore('');
-
-interface PlatformContexts {
-  /** Each kind's shapes after the scope; the first is the platform's default format, the others other component lists. */
-  readonly branch: ShapePart[][];
-  readonly tag: ShapePart[][];
-  readonly environment: ShapePart[][];
-  readonly pullRequest: ShapePart[][];
-}
-
-const GITHUB: PlatformContexts = {
-  branch: [[text('ref:refs/heads/'), REF_NAME]],
-  tag: [[text('ref:refs/tags/'), REF_NAME]],
-  environment: [[text('environment:'), ENVIRONMENT_NAME]],
-  pullRequest: [[text('pull_request')]],
-};
-
-const GITLAB: PlatformContexts = {
-  // A project whose component list leaves ref_type out presents 'ref:<name>' for branches and tags alike.
-  branch: [[text('ref_type:branch:ref:'), REF_NAME], [text('ref:'), REF_NAME]],
-  tag: [[text('ref_type:tag:ref:'), REF_NAME], [text('ref:'), REF_NAME]],
-  environment: [],
-  pullRequest: [],
-};
 
 const WILDCARD = /[*?]/;
 
@@ -69,7 +20,7 @@ const WILDCARD = /[*?]/;
 function scopeShape(scope: IdentityScope): ShapePart[] {
   if (scope.whole && /\/\*+$/.test(scope.value)) {
     const fixed = scope.value.replace(/\*+$/, '');
-    return [text(`${scope.key}:${fixed}`), scope.platform === 'github' ? REPOSITORY_NAME : PROJECT_PATH_REST, text(':')];
+    return [text(`${scope.key}:${fixed}`), scope.platform.subjects.identity.wholeRest, text(':')];
   }
   return [text(`${scope.key}:${scope.value}:`)];
 }
@@ -82,7 +33,7 @@ export function matchContexts(value: string, pattern: boolean, scope: IdentitySc
   if (scope.keyIndex !== 0) {
     return undefined;
   }
-  const platform = scope.platform === 'github' ? GITHUB : GITLAB;
+  const platform = scope.platform.subjects.contexts;
   const start = scopeShape(scope);
   // Keys a customized template adds after the context; only after a literal repository, where no '*' can reach back.
   const extended = start.length === 1;
@@ -123,18 +74,17 @@ function literalEnvironment(value: string, pattern: boolean, scope: IdentityScop
   return name.length > 0 && !(pattern && WILDCARD.test(name)) ? name : undefined;
 }
 
-/** What a subject is, for the admin check and the report: `environment` only for one literal environment. */
-export type ContextKind = 'branch' | 'tag' | 'environment' | 'environmentPattern' | 'pullRequest' | 'anyRef' | 'anyJob' | 'other';
-
 /** The kind of job a match stands for, or undefined when it matches no context of the platform's formats. */
-export function contextKind(match: ContextMatch, platform: 'github' | 'gitlab'): ContextKind | undefined {
+export function contextKind(match: ContextMatch, platform: CiPlatformFacts): ContextKind | undefined {
   const refs = match.branch !== 'none' || match.tag !== 'none';
   const kinds = [match.branch !== 'none', match.tag !== 'none', match.environment !== 'none', match.pullRequest].filter(Boolean).length;
   if (kinds === 0) {
     return undefined;
   }
-  if (match.branch === 'every' && match.tag === 'every'
-    && (platform === 'gitlab' ? match.anyJob : match.environment === 'every' && match.pullRequest && match.anyJob)) {
+  // Every job: every branch and tag, and every environment and pull request where the platform has them.
+  const shapes = platform.subjects.contexts;
+  if (match.branch === 'every' && match.tag === 'every' && match.anyJob
+    && (shapes.environment.length === 0 || match.environment === 'every') && (shapes.pullRequest.length === 0 || match.pullRequest)) {
     return 'anyJob';
   }
   if (match.branch === 'every' && match.tag === 'every' && kinds === 2) {
@@ -153,49 +103,32 @@ export function contextKind(match: ContextMatch, platform: 'github' | 'gitlab'):
 }
 
 /** The risks of a match, in words for `label` (e.g. `acme/api`). */
-export function contextRisks(match: ContextMatch, label: string, platform: 'github' | 'gitlab'): ContextRisk[] {
+export function contextRisks(match: ContextMatch, label: string, platform: CiPlatformFacts): ContextRisk[] {
   const risks: ContextRisk[] = [];
-  const protectedFix = platform === 'github' ? 'Trust named branches or tags, or an environment with protection rules.' : 'Trust named branches or tags that are protected.';
+  const texts = platform.findings;
   if (match.branch === 'every' && match.tag === 'every') {
-    risks.push({
-      id: FindingId.ANY_REF,
-      message: `${label}: ${match.anyJob ? 'every job' : 'any branch or tag'} may assume this role, so anyone who can push a branch can.`,
-      fix: protectedFix,
-    });
+    risks.push(ReadingWarning.anyRef(label, match.anyJob, texts.anyRefFix));
   } else {
     for (const kind of ['branch', 'tag'] as const) {
       if (match[kind] === 'every') {
-        risks.push({
-          id: kind === 'branch' ? FindingId.ANY_BRANCH : FindingId.ANY_TAG,
-          message: `${label}: every ${kind} matches, so anyone who can push a ${kind} can assume this role.`,
-          fix: `Trust named ${kind}es${platform === 'github' ? ' or, better, an environment with protection rules' : ' that are protected'}.`,
-        });
+        risks.push(ReadingWarning.everyRef(label, kind, texts.everyRefFix(kind)));
       }
     }
     if (match.branch !== 'none' && match.tag !== 'none') {
-      risks.push({
-        id: FindingId.REF_TYPE_NOT_FIXED,
-        message: `${label}: the subject admits tags as well as branches (the ref type is not fixed), so whoever can push a tag of a matching name can assume this role.`,
-        fix: platform === 'github' ? "Name the ref type: 'ref:refs/heads/<branch>' or 'ref:refs/tags/<tag>'." : "Name the ref type: 'ref_type:branch:ref:<branch>' or 'ref_type:tag:ref:<tag>'.",
-      });
+      risks.push(ReadingWarning.refTypeNotFixed(label, texts.refTypeFix));
     }
   }
   // Every job: the any-ref warning says so; the environment and pull request findings below would repeat it.
   if (match.anyJob) {
-    return match.pullRequest ? [...risks, pullRequestRisk(label)] : risks;
+    return match.pullRequest ? [...risks, ReadingWarning.pullRequest(label)] : risks;
   }
   // With pull requests admitted, any writer is in already: an environment pattern adds no one (e.g. 'repo:acme/*:pull_request',
   // whose '*' also spans 'x:environment', so it matches an environment named 'pull_request').
   if (match.environment !== 'none' && match.environmentName === undefined && !match.pullRequest) {
-    risks.push({
-      id: FindingId.ENVIRONMENT_PATTERN,
-      message: `${label}: the subject admits environments by a pattern${match.environmentExample ? ` (e.g. '${match.environmentExample}')` : ''}; ` +
-        'any writer can name a new environment in a workflow, and a new environment has no protection rules.',
-      fix: "Name each environment literally ('repo:<owner>/<repository>:environment:<name>', GitHubRepository.environment()).",
-    });
+    risks.push(ReadingWarning.environmentPattern(label, match.environmentExample, texts.environmentPatternFix ?? ''));
   }
   if (match.pullRequest) {
-    risks.push(pullRequestRisk(label));
+    risks.push(ReadingWarning.pullRequest(label));
   }
   if ((match.branch !== 'none' || match.tag !== 'none') && match.environment !== 'none') {
     risks.push(branchAndEnvironmentRisk(label));
@@ -203,19 +136,7 @@ export function contextRisks(match: ContextMatch, label: string, platform: 'gith
   return risks;
 }
 
-function pullRequestRisk(label: string): ContextRisk {
-  return {
-    id: FindingId.PULL_REQUEST,
-    message: `${label}: pull_request jobs run code that has not been reviewed yet (from any branch of the repository).`,
-    fix: 'Trust a branch or an environment for deploy roles; give a role for pull requests read-only permissions.',
-  };
-}
-
 /** The warning for trusting branches (or tags) and environments of one repository at once. */
 export function branchAndEnvironmentRisk(label: string): ContextRisk {
-  return {
-    id: FindingId.BRANCH_AND_ENVIRONMENT,
-    message: `${label}: both branch or tag jobs and environment jobs may assume this role, so a job that names no environment skips the environment's reviewers and protection rules.`,
-    fix: 'Trust the environment only, or give the branch jobs a role of their own with fewer permissions.',
-  };
+  return ReadingWarning.branchAndEnvironment(label);
 }

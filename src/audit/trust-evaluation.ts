@@ -13,9 +13,9 @@
  * expressions) are "unknown", never guessed.
  */
 import { asList, issuerOfProviderArn, renderExpression } from './cfn-expression';
-import { normalizeIssuer } from './ci-issuers';
 import { globMatches } from './subject-reading';
 import { WebIdentityRequest, whyKeyIsMissing } from './web-identity-request';
+import { normalizeIssuer } from '../core/issuer-name';
 
 const WEB_IDENTITY = 'sts:assumerolewithwebidentity';
 

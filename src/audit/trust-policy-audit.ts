@@ -1,9 +1,11 @@
 import { branchAndEnvironment } from './branch-and-environment';
 import { asList, containsFnIf, isIntrinsic, issuerOfProviderArn, literalString, renderExpression } from './cfn-expression';
-import { AuditPlatform, IssuerOptions, normalizeIssuer, platformName, platformOfIssuer, platformOfSubject } from './ci-issuers';
 import { Finding } from './finding';
 import { readSubject, SubjectKind } from './subject-reading';
+import { CiFindingTexts, CiPlatformFacts, IssuerOptions } from '../core/ci-platform-facts';
 import { FindingId, FindingIdValue } from '../core/finding-id';
+import { normalizeIssuer } from '../core/issuer-name';
+import { platformName, platformOfIssuer, platformOfSubject } from '../platforms/registry';
 
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 
@@ -28,7 +30,7 @@ export interface CiTrust {
   readonly statement: number;
   /** The provider's issuer, host and path. */
   readonly issuer: string;
-  readonly platform?: AuditPlatform;
+  readonly platform?: CiPlatformFacts;
   readonly audiences: string[];
   readonly subjects: TrustSubject[];
   readonly pins: TrustPin[];
@@ -330,9 +332,8 @@ function auditStatement(
   if (subConditions.length === 0 && !own.some((c) => c.claim === 'sub')) {
     finding('error', FindingId.MISSING_SUB, `no condition on ${trustedIssuer}:sub`,
       `The statement trusts ${provider} without checking the token's subject: any job of any ` +
-      `${platform === 'gitlab' ? 'project' : 'repository'} that can get a token from this issuer may assume the role.`,
-      `Add a subject condition, e.g. "StringEquals": { "${trustedIssuer}:sub": "${platform === 'gitlab'
-        ? 'project_path:acme/api:ref_type:branch:ref:main' : 'repo:acme/api:environment:production'}" }, or build the role with CiDeployRole.`);
+      `${platform?.subjects.identity.noun ?? 'repository'} that can get a token from this issuer may assume the role.`,
+      `Add a subject condition, e.g. "StringEquals": { "${trustedIssuer}:sub": "${platform?.subjects.example ?? '<subject>'}" }, or build the role with CiDeployRole.`);
   }
   // One warning per risk and subject: the legacy and immutable forms of a subject share theirs.
   const risks = new Map<string, { c: KeyCondition; values: string[]; id: FindingIdValue; message: string; fix: string }>();
@@ -435,14 +436,23 @@ function environmentGated(subject: TrustSubject): boolean {
   return !(isPatternOperator(subject.operator) && /[*?]/.test(name));
 }
 
+/** The admin finding's words for a trust whose platform is not known (a trust with subjects always has one). */
+const UNKNOWN_PLATFORM_ADMIN: Pick<CiFindingTexts, 'adminPusher' | 'adminFix' | 'protectedRefClaim'> = {
+  adminPusher: 'that branch or tag',
+  adminFix: 'Trust only jobs that need an approval (a protected environment or ref), or give the role only the permissions the deployment needs.',
+};
+
 function adminFindings(input: TrustPolicyInput, trusts: CiTrust[]): Finding[] {
   if (input.adminReasons.length === 0) {
     return [];
   }
   const findings: Finding[] = [];
   for (const trust of trusts) {
-    const protectedRef = trust.pins.some((p) => p.claim === 'ref_protected' && /^StringEquals$/i.test(p.operator) && p.values.every((v) => v === 'true'));
-    const loose = trust.subjects.filter((s) => !environmentGated(s) && !(trust.platform === 'gitlab' && protectedRef && (s.kind === 'branch' || s.kind === 'tag')));
+    const texts = trust.platform?.findings ?? UNKNOWN_PLATFORM_ADMIN;
+    const protectedClaim = texts.protectedRefClaim;
+    const protectedRef = protectedClaim !== undefined
+      && trust.pins.some((p) => p.claim === protectedClaim && /^StringEquals$/i.test(p.operator) && p.values.every((v) => v === 'true'));
+    const loose = trust.subjects.filter((s) => !environmentGated(s) && !(protectedRef && (s.kind === 'branch' || s.kind === 'tag')));
     if (loose.length === 0) {
       continue;
     }
@@ -452,10 +462,8 @@ function adminFindings(input: TrustPolicyInput, trusts: CiTrust[]): Finding[] {
       rolePath: input.rolePath,
       condition: `Statement[${trust.statement}] ${trust.issuer}:sub ${JSON.stringify(loose.map((s) => s.value))}`,
       message: `The role has administrator-level permissions (${input.adminReasons.join('; ')}) and is assumed by ` +
-        `${loose.map((s) => s.description).join('; ')}: whoever can push ${trust.platform === 'gitlab' ? 'to that ref' : 'that branch or tag'} can administer the account.`,
-      fix: trust.platform === 'gitlab'
-        ? 'Require a protected ref (requireProtectedRef: true, gitlab.com only) and protect the branch, or give the role only the permissions the deployment needs.'
-        : 'Trust a GitHub environment with required reviewers (GitHubRepository.environment()), or give the role only the permissions the deployment needs.',
+        `${loose.map((s) => s.description).join('; ')}: whoever can push ${texts.adminPusher} can administer the account.`,
+      fix: texts.adminFix,
     });
   }
   return findings;

@@ -4,9 +4,11 @@
  * trust-evaluation.ts, for `cdk-ci-oidc explain --role`. Plain JSON, no aws-cdk-lib.
  */
 import { asList, issuerOfProviderArn, renderExpression } from './cfn-expression';
-import { IssuerOptions, issuerFamilyOf, normalizeIssuer } from './ci-issuers';
 import { readSubject } from './subject-reading';
 import { ProviderResolver } from './trust-evaluation';
+import { IssuerOptions } from '../core/ci-platform-facts';
+import { normalizeIssuer } from '../core/issuer-name';
+import { issuerFamilyOf } from '../platforms/registry';
 
 /** One condition a statement sets. */
 export interface RequiredCondition {

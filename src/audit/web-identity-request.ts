@@ -3,7 +3,9 @@
  * the provider named by the token's `iss`, and `<issuer>:<claim>` condition keys for `aud`,
  * `sub` and the claims STS passes for that issuer. Plain JSON, no aws-cdk-lib.
  */
-import { CiIssuerFamily, IssuerOptions, issuerFamilyOf, normalizeIssuer } from './ci-issuers';
+import { CiIssuerFamily, IssuerOptions } from '../core/ci-platform-facts';
+import { normalizeIssuer } from '../core/issuer-name';
+import { issuerFamilyOf } from '../platforms/registry';
 
 /** A token's payload could not be read as the claims of a web identity token. */
 export class TokenError extends Error {}

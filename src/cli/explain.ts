@@ -1,13 +1,15 @@
 import { AssemblyError, loadAssembly } from './assembly';
+import { IssuerFlags, issuerFlagsHelp, issuerFlagsSynopsis } from './issuer-flags';
 import type { ReportIo } from './report';
 import { readTokenFile, TokenInput } from './token-input';
 import { auditStack, resolveProvider, StackAuditInput } from '../audit/template-audit';
 import { evaluateTrustPolicy, StatementEvaluation, TrustEvaluation } from '../audit/trust-evaluation';
 import { StatementRequirements, trustRequirements } from '../audit/trust-requirements';
 import { TokenError, webIdentityRequest, WebIdentityRequest } from '../audit/web-identity-request';
+import { IssuerOptions } from '../core/ci-platform-facts';
 
-export const EXPLAIN_USAGE = `Usage: cdk-ci-oidc explain --claims FILE [ASSEMBLY_DIR] [--role PATH] [--json] [--gitlab-issuer ISSUER]...
-       cdk-ci-oidc explain --role PATH [ASSEMBLY_DIR] [--json] [--gitlab-issuer ISSUER]...
+export const EXPLAIN_USAGE = `Usage: cdk-ci-oidc explain --claims FILE [ASSEMBLY_DIR] [--role PATH] [--json]${issuerFlagsSynopsis()}
+       cdk-ci-oidc explain --role PATH [ASSEMBLY_DIR] [--json]${issuerFlagsSynopsis()}
 
 Why was my token refused? For each IAM role of a synthesized CDK app that a CI OIDC provider
 may assume, says whether it admits a token and, if not, which condition fails and what the
@@ -21,7 +23,7 @@ conditions it cannot decide from the token alone are reported as such.
                            or its logical id
   ASSEMBLY_DIR             the cloud assembly 'cdk synth' wrote (default: cdk.out)
   --json                   print JSON instead of text
-  --gitlab-issuer ISSUER   a self-managed GitLab issuer (e.g. gitlab.example.com); repeatable
+${issuerFlagsHelp()}
 
 Exit status: 0 a role admits the token (with --role: that role does), or the role was described;
 1 every role refuses it; 3 no role admits it, but for some the decision needs more than the
@@ -35,7 +37,7 @@ interface Arguments {
   readonly claimsFile?: string;
   readonly role?: string;
   readonly json: boolean;
-  readonly gitLabIssuers: string[];
+  readonly issuers: IssuerOptions;
 }
 
 interface AssemblyRole {
@@ -66,7 +68,7 @@ export function explain(argv: string[], io: ReportIo): number {
   try {
     if (args.claimsFile !== undefined) {
       token = readTokenFile(args.claimsFile);
-      request = webIdentityRequest(token.claims, { gitLabIssuers: args.gitLabIssuers });
+      request = webIdentityRequest(token.claims, args.issuers);
     }
     roles = ciRoles(args);
   } catch (error) {
@@ -89,7 +91,7 @@ export function explain(argv: string[], io: ReportIo): number {
   }
   if (token === undefined || request === undefined) {
     const role = roles[0];
-    const statements = trustRequirements(role.trustPolicy, (f) => resolveProvider(role.stack, f), { gitLabIssuers: args.gitLabIssuers });
+    const statements = trustRequirements(role.trustPolicy, (f) => resolveProvider(role.stack, f), args.issuers);
     io.stdout(args.json ? renderRequirementsJson(args.directory, role, statements) : renderRequirements(role, statements));
     return 0;
   }
@@ -109,7 +111,7 @@ function parseArguments(argv: string[]): Arguments | string {
   let claimsFile: string | undefined;
   let role: string | undefined;
   let json = false;
-  const gitLabIssuers: string[] = [];
+  const issuers = new IssuerFlags();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string | undefined => {
@@ -120,7 +122,12 @@ function parseArguments(argv: string[]): Arguments | string {
       i++;
       return next;
     };
-    if (arg === '--help' || arg === '-h') {
+    const taken = issuers.take(arg, value);
+    if (taken !== undefined) {
+      if (taken !== '') {
+        return taken;
+      }
+    } else if (arg === '--help' || arg === '-h') {
       return '';
     } else if (arg === '--json') {
       json = true;
@@ -134,12 +141,6 @@ function parseArguments(argv: string[]): Arguments | string {
       if (role === undefined) {
         return '--role needs a role path, e.g. --role Deploy/DeployRole';
       }
-    } else if (arg === '--gitlab-issuer') {
-      const issuer = value();
-      if (issuer === undefined) {
-        return '--gitlab-issuer needs a value, e.g. --gitlab-issuer gitlab.example.com';
-      }
-      gitLabIssuers.push(issuer);
     } else if (arg.startsWith('-')) {
       return `unknown option '${arg}'`;
     } else if (directory === undefined) {
@@ -151,14 +152,14 @@ function parseArguments(argv: string[]): Arguments | string {
   if (claimsFile === undefined && role === undefined) {
     return 'give --claims FILE (is the token admitted?) or --role PATH (what does the role want?)';
   }
-  return { directory: directory ?? 'cdk.out', claimsFile, role, json, gitLabIssuers };
+  return { directory: directory ?? 'cdk.out', claimsFile, role, json, issuers: issuers.options };
 }
 
 /** The roles of the assembly that trust a CI OIDC provider, as the report finds them. */
 function ciRoles(args: Arguments): AssemblyRole[] {
   const roles: AssemblyRole[] = [];
   for (const stack of loadAssembly(args.directory)) {
-    for (const audit of auditStack(stack, { gitLabIssuers: args.gitLabIssuers })) {
+    for (const audit of auditStack(stack, args.issuers)) {
       const trustPolicy = stack.template.Resources?.[audit.logicalId]?.Properties?.AssumeRolePolicyDocument;
       roles.push({ stack, path: audit.path, logicalId: audit.logicalId, trustPolicy });
     }
@@ -256,7 +257,7 @@ function renderEvaluationJson(directory: string, token: TokenInput, request: Web
       notice: token.form === 'jwt' ? SIGNATURE_NOTICE : undefined,
       issuer: request.issuer,
       issuerFamily: request.family?.name ?? null,
-      platform: request.family?.platform ?? null,
+      platform: request.family?.platform.id ?? null,
       conditionKeys: Object.fromEntries(request.keys),
     },
     summary: {

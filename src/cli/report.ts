@@ -1,8 +1,10 @@
 import { AssemblyError, loadAssembly } from './assembly';
+import { IssuerFlags, issuerFlagsHelp, issuerFlagsSynopsis, wrapText } from './issuer-flags';
 import { markdownCode, markdownText } from './markdown';
-import { platformName } from '../audit/ci-issuers';
 import { Finding } from '../audit/finding';
 import { auditStack, RoleAudit } from '../audit/template-audit';
+import { IssuerOptions } from '../core/ci-platform-facts';
+import { CI_PLATFORMS, platformName } from '../platforms/registry';
 
 /** Where the command writes. */
 export interface ReportIo {
@@ -10,16 +12,15 @@ export interface ReportIo {
   readonly stderr: (text: string) => void;
 }
 
-const USAGE = `Usage: cdk-ci-oidc report [ASSEMBLY_DIR] [--json] [--gitlab-issuer ISSUER]...
+const USAGE = `Usage: cdk-ci-oidc report [ASSEMBLY_DIR] [--json]${issuerFlagsSynopsis()}
 
-Lists every IAM role of a synthesized CDK app that a CI OIDC provider (GitHub Actions,
-GitLab CI/CD) may assume, hand-written ones too: the provider, each subject in plain
-words, the pinned claims, the permissions and the trust-policy findings of CiTrustGuard.
+${wrapText(`Lists every IAM role of a synthesized CDK app that a CI OIDC provider (${CI_PLATFORMS.map((p) => p.displayName).join(', ')}) ` +
+  'may assume, hand-written ones too: the provider, each subject in plain words, the pinned claims, the permissions and ' +
+  'the trust-policy findings of CiTrustGuard.', 90)}
 
   ASSEMBLY_DIR             the cloud assembly 'cdk synth' wrote (default: cdk.out)
   --json                   print JSON instead of Markdown
-  --gitlab-issuer ISSUER   a self-managed GitLab issuer (e.g. gitlab.example.com) to audit
-                           even without a sub condition; repeatable
+${issuerFlagsHelp([' to audit', 'even without a sub condition; repeatable'])}
 
 Exit status: 0 no errors, 1 trust-policy errors found, 2 usage or assembly problem.
 
@@ -36,7 +37,7 @@ export const PROCESS_IO: ReportIo = {
 interface Arguments {
   readonly directory: string;
   readonly json: boolean;
-  readonly gitLabIssuers: string[];
+  readonly issuers: IssuerOptions;
 }
 
 /**
@@ -59,7 +60,7 @@ export function main(argv: string[], io: ReportIo = PROCESS_IO): number {
   try {
     const stacks = loadAssembly(args.directory);
     stackCount = stacks.length;
-    roles = stacks.flatMap((stack) => auditStack(stack, { gitLabIssuers: args.gitLabIssuers }));
+    roles = stacks.flatMap((stack) => auditStack(stack, args.issuers));
   } catch (error) {
     // Status 1 means "errors found": anything that stops the review is 2, so a pipeline never mistakes one for the other.
     io.stderr(error instanceof AssemblyError
@@ -85,19 +86,25 @@ function parseArguments(argv: string[]): Arguments | string {
   }
   let directory: string | undefined;
   let json = false;
-  const gitLabIssuers: string[] = [];
+  const issuers = new IssuerFlags();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--json') {
+    const taken = issuers.take(arg, () => {
+      const value = rest[i + 1];
+      if (value === undefined || value.startsWith('--')) {
+        return undefined;
+      }
+      i++;
+      return value;
+    });
+    if (taken !== undefined) {
+      if (taken !== '') {
+        return taken;
+      }
+    } else if (arg === '--json') {
       json = true;
     } else if (arg === '--help' || arg === '-h') {
       return '';
-    } else if (arg === '--gitlab-issuer') {
-      const value = rest[++i];
-      if (value === undefined || value.startsWith('--')) {
-        return '--gitlab-issuer needs a value, e.g. --gitlab-issuer gitlab.example.com';
-      }
-      gitLabIssuers.push(value);
     } else if (arg.startsWith('-')) {
       return `unknown option '${arg}'`;
     } else if (directory === undefined) {
@@ -106,7 +113,7 @@ function parseArguments(argv: string[]): Arguments | string {
       return `more than one assembly directory given ('${directory}', '${arg}')`;
     }
   }
-  return { directory: directory ?? 'cdk.out', json, gitLabIssuers };
+  return { directory: directory ?? 'cdk.out', json, issuers: issuers.options };
 }
 
 interface Summary {
@@ -127,7 +134,7 @@ function renderJson(directory: string, summary: Summary, roles: RoleAudit[]): st
       trusts: role.trusts.map((trust) => ({
         statement: trust.statement,
         provider: trust.issuer,
-        platform: trust.platform ?? null,
+        platform: trust.platform?.id ?? null,
         audiences: trust.audiences,
         subjects: trust.subjects.map((s) => ({ description: s.description, operator: s.operator, value: s.value })),
         pinnedClaims: trust.pins.map((p) => ({ claim: p.claim, operator: p.operator, values: p.values })),

@@ -4,8 +4,10 @@ import { referencedLogicalId } from '../audit/cfn-expression';
 import { Finding, formatFinding } from '../audit/finding';
 import { STACK_SET_TYPE, stackSetTemplate } from '../audit/stackset-templates';
 import { auditRole, auditStack, providerUrl, RoleAudit, TemplateResource } from '../audit/template-audit';
+import { IssuerOptions } from '../core/ci-platform-facts';
 import { FindingId } from '../core/finding-id';
 import { checkOptionalKind, checkOptionalList } from '../core/runtime-checks';
+import { CI_PLATFORMS } from '../platforms/registry';
 
 /** Resource types, besides roles, that the audit of a role reads: providers and attached policies. */
 const INDEXED_TYPES = new Set([
@@ -92,7 +94,8 @@ export class CiTrustGuard implements IAspect {
     return guard;
   }
 
-  private readonly gitLabIssuers: string[];
+  /** The self-managed issuers of the props, by option (`CiSelfHostedIssuers.option`). */
+  private readonly issuers: IssuerOptions;
   /** The stages whose synthesis this guard took part in. */
   private readonly auditedStages = new Set<IConstruct>();
   private readonly stacks = new Map<Stack, StackIndex>();
@@ -100,8 +103,13 @@ export class CiTrustGuard implements IAspect {
 
   constructor(props: CiTrustGuardProps = {}) {
     checkOptionalKind('CiTrustGuardProps', props, 'object', 'an object of options, or nothing');
-    checkOptionalList('CiTrustGuardProps.gitLabIssuers', props.gitLabIssuers, 'string', "issuers such as 'gitlab.example.com'");
-    this.gitLabIssuers = [...(props.gitLabIssuers ?? [])];
+    const issuers: Record<string, string[]> = {};
+    for (const selfHosted of CI_PLATFORMS.flatMap((platform) => (platform.selfHosted ? [platform.selfHosted] : []))) {
+      const given = (props as Record<string, unknown>)[selfHosted.option];
+      checkOptionalList(`CiTrustGuardProps.${selfHosted.option}`, given, 'string', `issuers such as '${selfHosted.example}'`);
+      issuers[selfHosted.option] = [...(given as string[] | undefined ?? [])];
+    }
+    this.issuers = issuers;
   }
 
   /**
@@ -146,7 +154,7 @@ export class CiTrustGuard implements IAspect {
       return;
     }
     const base = node.node.path.replace(/\/Resource$/, '');
-    const audits = auditStack({ stack: base, template, pathOf: (id) => `${base}/${id}` }, { gitLabIssuers: this.gitLabIssuers });
+    const audits = auditStack({ stack: base, template, pathOf: (id) => `${base}/${id}` }, this.issuers);
     report(node, audits.flatMap((audit) => audit.findings));
   }
 
@@ -166,7 +174,7 @@ export class CiTrustGuard implements IAspect {
       template: { Resources: { ...index.resources, [logicalId]: role } },
       pathOf: (id) => (id === logicalId ? node.node.path : index.paths.get(id)),
       resolveOutside: (expression) => this.providerElsewhere(node, expression),
-    }, logicalId, { gitLabIssuers: this.gitLabIssuers });
+    }, logicalId, this.issuers);
   }
 
   /**

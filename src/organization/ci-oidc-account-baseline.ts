@@ -4,6 +4,7 @@ import { checkEnvironment, checkRoleNameSuffix, MAX_ROLE_NAME_LENGTH } from './a
 import { CiOidcBaselineProvider } from './ci-oidc-baseline-provider';
 import { CiOidcBaselineRoleProps } from './ci-oidc-baseline-role';
 import { CiOidcProviderSource } from './ci-oidc-provider-source';
+import { platformFacts } from '../platforms/registry';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiDeployRole } from '../role/ci-deploy-role';
 import { invalid } from '../subjects/literal-part';
@@ -198,9 +199,9 @@ export class CiOidcAccountBaseline extends Construct {
 
 /** The construct id of a provider: its platform and position are stable, its issuer may be long. */
 function providerId(provider: CiOidcBaselineProvider): string {
-  const name = provider.platform === 'GITHUB_ACTIONS' ? 'GitHub' : 'GitLab';
-  const host = provider.issuer.replace(/[^A-Za-z0-9]/g, '');
-  return host === 'tokenactionsgithubusercontentcom' || host === 'gitlabcom' ? `${name}Provider` : `${name}Provider${host}`;
+  const platform = platformFacts(provider.platform);
+  const host = (issuer: string): string => issuer.replace(/[^A-Za-z0-9]/g, '');
+  return host(provider.issuer) === host(platform.defaultIssuer) ? `${platform.name}Provider` : `${platform.name}Provider${host(provider.issuer)}`;
 }
 
 function environmentCondition(environment: string, environments: string[]): ICfnConditionExpression {

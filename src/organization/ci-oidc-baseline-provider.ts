@@ -1,13 +1,15 @@
 import { Construct } from 'constructs';
 import { CiPlatform } from '../core/ci-platform';
-import { GitHubIssuer } from '../platforms/github/github-issuer';
-import { GitHubOidcProvider, GitHubOidcProviderProps } from '../platforms/github/github-oidc-provider';
-import { GitLabOidcProvider, GitLabOidcProviderProps } from '../platforms/gitlab/gitlab-oidc-provider';
-import { parseGitLabUrl } from '../platforms/gitlab/gitlab-url';
+import { GitHubOidcProviderProps } from '../platforms/github/github-oidc-provider';
+import { gitHubProviderDefinition } from '../platforms/github/github-provider-definition';
+import { GitLabOidcProviderProps } from '../platforms/gitlab/gitlab-oidc-provider';
+import { gitLabProviderDefinition } from '../platforms/gitlab/gitlab-provider-definition';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
+import { ProviderDefinition } from '../providers/provider-definition';
 
 /**
  * A CI OIDC provider of an account baseline: which platform and issuer, and how to create it.
+ * Each static factory delegates to its platform's definition (src/platforms/<platform>/).
  *
  * The same object is named by the roles that trust it (`CiOidcBaselineRoleProps.provider`).
  */
@@ -19,10 +21,7 @@ export class CiOidcBaselineProvider {
    * `CiOidcProviderSource.USE_EXISTING` only `issuer` and `audience` count.
    */
   public static gitHub(props: GitHubOidcProviderProps = {}): CiOidcBaselineProvider {
-    const issuer = props.issuer ?? GitHubIssuer.gitHubDotCom();
-    return new CiOidcBaselineProvider(CiPlatform.GITHUB_ACTIONS, issuer.issuer, (scope, id, create) => (create
-      ? new GitHubOidcProvider(scope, id, props)
-      : GitHubOidcProvider.fromAccount(scope, id, { issuer: props.issuer, audience: props.audience })));
+    return new CiOidcBaselineProvider(gitHubProviderDefinition(props));
   }
 
   /**
@@ -32,10 +31,7 @@ export class CiOidcBaselineProvider {
    * `CiOidcProviderSource.USE_EXISTING` only `url` and `audience` count.
    */
   public static gitLab(props: GitLabOidcProviderProps = {}): CiOidcBaselineProvider {
-    const issuer = parseGitLabUrl('CiOidcBaselineProvider.gitLab() url', props.url).issuer;
-    return new CiOidcBaselineProvider(CiPlatform.GITLAB_CI, issuer, (scope, id, create) => (create
-      ? new GitLabOidcProvider(scope, id, props)
-      : GitLabOidcProvider.fromAccount(scope, id, { url: props.url, audience: props.audience })));
+    return new CiOidcBaselineProvider(gitLabProviderDefinition(props));
   }
 
   /** The CI platform. */
@@ -44,12 +40,12 @@ export class CiOidcBaselineProvider {
   /** The issuer without `https://`. */
   public readonly issuer: string;
 
-  private constructor(
-    platform: CiPlatform, issuer: string,
-    private readonly define: (scope: Construct, id: string, create: boolean) => Construct | ICiOidcProvider,
-  ) {
-    this.platform = platform;
-    this.issuer = issuer;
+  private readonly define: ProviderDefinition['define'];
+
+  private constructor(definition: ProviderDefinition) {
+    this.platform = definition.platform;
+    this.issuer = definition.issuer;
+    this.define = definition.define;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { aws_iam as iam, CfnOutput, Token } from 'aws-cdk-lib';
 import { RoleArnOutputOptions } from './role-arn-output-options';
+import { CI_PLATFORMS } from '../platforms/registry';
 import { invalid } from '../subjects/literal-part';
 
 const OUTPUT_ID = 'ArnOutput';
@@ -15,7 +16,7 @@ export function addRoleArnOutput(role: iam.Role, options: RoleArnOutputOptions):
   }
   const output = new CfnOutput(role, OUTPUT_ID, {
     value: role.roleArn,
-    description: options.description ?? `ARN of the CI role ${role.node.path}: role-to-assume (GitHub Actions), AWS_ROLE_ARN (GitLab CI)`,
+    description: options.description ?? `ARN of the CI role ${role.node.path}: ${CI_PLATFORMS.map((platform) => platform.roleArnInput).join(', ')}`,
     exportName: options.exportName,
   });
   if (name !== undefined) {

@@ -1,5 +1,5 @@
 import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
-import { FindingId } from '../core/finding-id';
+import { SubjectWarning } from '../core/finding-texts';
 import { ClaimPin, SubjectRisk } from '../core/subject-spec';
 import { checkRoleAudienceTenancy, checkSubjectTenancy } from '../platforms/generic/generic-tenancy';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
@@ -94,7 +94,7 @@ export class TrustStatements {
     const warnings: SubjectRisk[] = [];
     for (const pin of spec.pins) {
       if (pin.optional && !provider.conditionClaims.includes(pin.claim)) {
-        warnings.push({ id: FindingId.CLAIM_NOT_PINNED, message: pin.whenUnsupported });
+        warnings.push(SubjectWarning.claimNotPinned(pin.whenUnsupported));
         continue;
       }
       checkClaimSupported(provider, pin, `subject '${spec.description}'`);

@@ -1,5 +1,5 @@
 import { checkLiteralOrPattern, invalid } from './literal-part';
-import { FindingId } from '../core/finding-id';
+import { SubjectWarning } from '../core/finding-texts';
 import { SubjectRisk } from '../core/subject-spec';
 
 /**
@@ -43,5 +43,5 @@ export function everyRefRisk(label: string, kind: RefKind, name: string): Subjec
   if (!/^[*?/]+$/.test(name)) {
     return [];
   }
-  return [{ id: kind === 'branch' ? FindingId.ANY_BRANCH : FindingId.ANY_TAG, message: `${label}: ${kind} '${name}' matches every ${kind}.` }];
+  return [SubjectWarning.everyRefName(label, kind, name)];
 }

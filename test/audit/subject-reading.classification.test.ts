@@ -1,6 +1,6 @@
+import { identityProblem } from '../../src/audit/identity-keys';
 import { readSubject } from '../../src/audit/subject-reading';
 import { matchesEvery, matchesSome, oneOrMore, someMatch, text } from '../../src/core/claim-shapes';
-import { identityProblem } from '../../src/core/identity-keys';
 
 const id = (value: string) => value.replace('cdk-ci-oidc:', '');
 const BRANCH = [text('repo:acme/api:ref:refs/heads/'), oneOrMore(':')];

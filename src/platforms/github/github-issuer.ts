@@ -1,10 +1,7 @@
 import { Token } from 'aws-cdk-lib';
-import { GITHUB_DOT_COM_CONDITION_CLAIMS } from '../../audit/ci-issuers';
+import { GITHUB_DOT_COM_CONDITION_CLAIMS, GITHUB_DOT_COM_HOST } from './facts/github-issuers';
 import { checkKind } from '../../core/runtime-checks';
 import { hostnameProblem } from '../../providers/hostname';
-
-/** The host of github.com's OIDC issuer. */
-const GITHUB_DOT_COM_HOST = 'token.actions.githubusercontent.com';
 
 /** An enterprise slug or GHE.com subdomain: lowercase letters and digits, single inner hyphens. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

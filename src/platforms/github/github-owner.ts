@@ -5,6 +5,7 @@ import { repoForms } from './github-repo-forms';
 import { GitHubScope } from './github-scope';
 import { GitHubSubjectFormat } from './github-subject-format';
 import { FindingId } from '../../core/finding-id';
+import { SubjectWarning } from '../../core/finding-texts';
 import { checkKind, checkOptions } from '../../core/runtime-checks';
 import { ClaimPin } from '../../core/subject-spec';
 
@@ -57,10 +58,7 @@ export class GitHubOwner extends GitHubScope {
       prefixes,
       pins,
       label: `every repository of ${owner}`,
-      risks: [{
-        id: FindingId.WHOLE_OWNER,
-        message: `Every repository of '${owner}', including ones created later, may assume this role; prefer GitHubRepository.of('${owner}/<repository>').`,
-      }],
+      risks: [SubjectWarning.whole(FindingId.WHOLE_OWNER, 'repository', owner, false, `GitHubRepository.of('${owner}/<repository>')`)],
       source,
     };
   }

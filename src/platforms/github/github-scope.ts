@@ -2,7 +2,7 @@ import { environmentPins } from './facts/github-pins';
 import { GitHubScopeParts } from './facts/github-scope-parts';
 import { GitHubSubject } from './github-subject';
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
+import { SubjectWarning } from '../../core/finding-texts';
 import { ClaimPin, SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
 import { checkLiteral, hasWildcard, invalid } from '../../subjects/literal-part';
@@ -68,10 +68,7 @@ export abstract class GitHubScope {
    * branch of the repository runs the workflow. Warns with id `cdk-ci-oidc:pullRequestSubject`.
    */
   public pullRequest(): GitHubSubject {
-    return this.subject('pull_request', 'pull requests', false, [{
-      id: FindingId.PULL_REQUEST,
-      message: `${this._parts.label}: pull_request jobs run code that has not been reviewed yet; give this role read-only permissions.`,
-    }], [], { kind: 'pullRequest' });
+    return this.subject('pull_request', 'pull requests', false, [SubjectWarning.pullRequest(this._parts.label)], [], { kind: 'pullRequest' });
   }
 
   /**
@@ -81,10 +78,7 @@ export abstract class GitHubScope {
    * Warns with id `cdk-ci-oidc:anyRefSubject`.
    */
   public anyRef(): GitHubSubject {
-    return this.subject('ref:*', 'any branch or tag', true, [{
-      id: FindingId.ANY_REF,
-      message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
-    }], [], { kind: 'anyRef' });
+    return this.subject('ref:*', 'any branch or tag', true, [SubjectWarning.anyRef(this._parts.label)], [], { kind: 'anyRef' });
   }
 
   private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], pins: ClaimPin[], kind: SubjectContext): GitHubSubject {

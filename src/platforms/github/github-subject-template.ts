@@ -1,4 +1,5 @@
 import { environmentPins, idPins } from './facts/github-pins';
+import { GITHUB_FREE_TEXT_KEYS } from './facts/github-platform';
 import { checkId, checkOwner, OWNER_ID_LOOKUP, parseRepository, REPOSITORY_ID_LOOKUP } from './github-names';
 import { repoForms } from './github-repo-forms';
 import { GitHubSubject } from './github-subject';
@@ -6,8 +7,7 @@ import { GitHubSubjectClaimKey } from './github-subject-claim-key';
 import { GitHubSubjectTemplateValues } from './github-subject-template-values';
 import { checkJobWorkflowRef } from './github-workflow-ref';
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
-import { FREE_TEXT_KEYS } from '../../core/identity-keys';
+import { SubjectWarning } from '../../core/finding-texts';
 import { checkKind, checkList } from '../../core/runtime-checks';
 import { ClaimPin, SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { gitRefProblem } from '../../subjects/git-ref-name';
@@ -101,7 +101,7 @@ export class GitHubSubjectTemplate {
     // GitHub documents no encoding of ':' in these values (a workflow's name, file paths): before the key that
     // names the repository, a value of another owner's repository could spell ':repo:acme/api' and present the subject.
     const firstOwnerKey = keys.findIndex((key) => (OWNER_KEYS as string[]).includes(key));
-    const freeText = keys.slice(0, firstOwnerKey).find((key) => FREE_TEXT_KEYS.includes(key));
+    const freeText = keys.slice(0, firstOwnerKey).find((key) => GITHUB_FREE_TEXT_KEYS.includes(key));
     if (freeText !== undefined) {
       throw invalid(property, shown,
         `'${freeText}' carries free text, which GitHub does not document as free of ':', and comes before '${keys[firstOwnerKey]}', ` +
@@ -288,21 +288,12 @@ export class GitHubSubjectTemplate {
   private risks(sub: string, values: GitHubSubjectTemplateValues): SubjectRisk[] {
     const risks: SubjectRisk[] = [];
     if (!this.keys.some((key) => REPOSITORY_KEYS.includes(key))) {
-      risks.push({
-        id: FindingId.WHOLE_OWNER,
-        message: `The custom subject '${sub}' names no repository: every repository of the owner, including ones created later, may assume this role.`,
-      });
+      risks.push(SubjectWarning.templateWithoutRepository(sub));
     }
     if (!this.keys.some((key) => REF_KEYS.includes(key))) {
-      risks.push({
-        id: FindingId.ANY_REF,
-        message: `The custom subject '${sub}' names no branch, tag or environment: any branch, tag or pull request may assume this role.`,
-      });
+      risks.push(SubjectWarning.templateWithoutRef(sub));
     } else if (values.pullRequest && values.environment === undefined && this.keys.includes(GitHubSubjectClaimKey.CONTEXT)) {
-      risks.push({
-        id: FindingId.PULL_REQUEST,
-        message: `The custom subject '${sub}': pull_request jobs run code that has not been reviewed yet; give this role read-only permissions.`,
-      });
+      risks.push(SubjectWarning.templatePullRequest(sub));
     }
     return risks;
   }

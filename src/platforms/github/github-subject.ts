@@ -1,5 +1,5 @@
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
+import { SubjectWarning } from '../../core/finding-texts';
 import { freezeSpec, SubjectRisk, SubjectSpec } from '../../core/subject-spec';
 import { CiSubject } from '../../subjects/ci-subject';
 import { checkRawClaim, hasWildcard, invalid } from '../../subjects/literal-part';
@@ -50,7 +50,7 @@ export class GitHubSubject extends CiSubject {
     // The rule of the guard and the report for every key that names the repository or its owner (repo, repository, repository_owner, ids ...).
     checkClaimScope('GitHubSubject.fromClaim(sub)', sub, pattern);
     const own: SubjectRisk[] = pattern
-      ? [{ id: FindingId.RAW_PATTERN, message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitHubRepository and GitHubOwner.` }]
+      ? [SubjectWarning.rawPattern(sub, 'GitHubRepository and GitHubOwner')]
       : [];
     return new GitHubSubject({
       platform: CiPlatform.GITHUB_ACTIONS,

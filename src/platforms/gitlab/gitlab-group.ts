@@ -2,6 +2,7 @@ import { GitLabScopeParts } from './facts/gitlab-scope-parts';
 import { checkGroupPath, checkId } from './gitlab-names';
 import { GitLabScope } from './gitlab-scope';
 import { FindingId } from '../../core/finding-id';
+import { SubjectWarning } from '../../core/finding-texts';
 import { checkKind, checkOptions } from '../../core/runtime-checks';
 import { ClaimPin } from '../../core/subject-spec';
 
@@ -84,11 +85,7 @@ export class GitLabGroup extends GitLabScope {
       prefix: `project_path:${path}/*:`,
       pins,
       label: pinned ? `every project directly in ${path}` : `every project of ${path}`,
-      risks: [{
-        id: FindingId.WHOLE_GROUP,
-        message: `Every project of '${path}'${pinned ? '' : ' and its subgroups'}, including ones created later, may assume this role; ` +
-          `prefer GitLabProject.of('${path}/<project>').`,
-      }],
+      risks: [SubjectWarning.whole(FindingId.WHOLE_GROUP, 'project', path, !pinned, `GitLabProject.of('${path}/<project>')`)],
       source,
     };
   }

@@ -1,7 +1,7 @@
 import { GitLabScopeParts } from './facts/gitlab-scope-parts';
 import { GitLabSubject } from './gitlab-subject';
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
+import { SubjectWarning } from '../../core/finding-texts';
 import { SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
 import { hasWildcard } from '../../subjects/literal-part';
@@ -61,10 +61,7 @@ export abstract class GitLabScope {
    * Warns with id `cdk-ci-oidc:anyRefSubject`: anyone who can push a branch can assume the role.
    */
   public anyRef(): GitLabSubject {
-    return this.subject('ref_type:*', 'any branch or tag', true, [{
-      id: FindingId.ANY_REF,
-      message: `${this._parts.label}: any branch or tag may assume this role, so anyone who can push a branch can.`,
-    }], { kind: 'anyRef' });
+    return this.subject('ref_type:*', 'any branch or tag', true, [SubjectWarning.anyRef(this._parts.label)], { kind: 'anyRef' });
   }
 
   private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], kind: SubjectContext): GitLabSubject {

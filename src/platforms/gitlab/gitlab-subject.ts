@@ -1,5 +1,5 @@
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
+import { SubjectWarning } from '../../core/finding-texts';
 import { freezeSpec, SubjectRisk, SubjectSpec } from '../../core/subject-spec';
 import { CiSubject } from '../../subjects/ci-subject';
 import { checkRawClaim, hasWildcard, invalid } from '../../subjects/literal-part';
@@ -50,7 +50,7 @@ export class GitLabSubject extends CiSubject {
         `a GitLab subject claim such as '${EXAMPLE}'`);
     }
     const own: SubjectRisk[] = pattern
-      ? [{ id: FindingId.RAW_PATTERN, message: `The raw subject '${sub}' is a pattern; prefer the typed factories of GitLabProject and GitLabGroup.` }]
+      ? [SubjectWarning.rawPattern(sub, 'GitLabProject and GitLabGroup')]
       : [];
     return new GitLabSubject({
       platform: CiPlatform.GITLAB_CI,

@@ -1,9 +1,8 @@
-import { GITLAB_DOT_COM_CONDITION_CLAIMS } from '../../audit/ci-issuers';
+import { GITLAB_DOT_COM_CONDITION_CLAIMS, GITLAB_DOT_COM_ISSUER } from './facts/gitlab-issuers';
 import { checkOptionalKind } from '../../core/runtime-checks';
 import { issuerUrlProblem } from '../../providers/issuer-url';
 
-/** gitlab.com's issuer, without `https://`. */
-export const GITLAB_DOT_COM_ISSUER = 'gitlab.com';
+export { GITLAB_DOT_COM_ISSUER } from './facts/gitlab-issuers';
 
 const URL_FORM = "'https://gitlab.com' or the https URL of a self-managed instance, e.g. 'https://gitlab.example.com', without port, query or credentials";
 
