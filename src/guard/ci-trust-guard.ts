@@ -40,6 +40,19 @@ export interface CiTrustGuardProps {
    * @default - none
    */
   readonly gitLabIssuers?: string[];
+
+  /**
+   * Issuers without a platform of their own (Azure DevOps, Jenkins, Spacelift, a company's own
+   * issuer ...), host and path without `https://` (e.g. `vstoken.dev.azure.com/<organization-id>`),
+   * whose trust policies to audit: `aud` and `sub` required, no unsafe operator, no wildcard audience.
+   * The guard knows no `sub` grammar of theirs, so their subjects are reported as unrecognized.
+   *
+   * The shared issuers of IAM's identity-provider controls (Codefresh, Scalr, Pulumi Cloud, Vercel ...)
+   * are known by name.
+   *
+   * @default - none
+   */
+  readonly genericIssuers?: string[];
 }
 
 /**

@@ -6,11 +6,12 @@
 import { CiPlatform } from '../core/ci-platform';
 import { CiIssuerFamily, CiPlatformFacts, IssuerOptions } from '../core/ci-platform-facts';
 import { normalizeIssuer } from '../core/issuer-name';
+import { GENERIC_PLATFORM } from './generic/facts/generic-platform';
 import { GITHUB_PLATFORM } from './github/facts/github-platform';
 import { GITLAB_PLATFORM } from './gitlab/facts/gitlab-platform';
 
 /** Every platform, in the order the audit tries them and messages list them. */
-export const CI_PLATFORMS: readonly CiPlatformFacts[] = [GITHUB_PLATFORM, GITLAB_PLATFORM];
+export const CI_PLATFORMS: readonly CiPlatformFacts[] = [GITHUB_PLATFORM, GITLAB_PLATFORM, GENERIC_PLATFORM];
 
 /** The facts of a platform, by its enum value. */
 export function platformFacts(platform: CiPlatform): CiPlatformFacts {

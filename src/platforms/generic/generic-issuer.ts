@@ -10,8 +10,6 @@ import { issuerUrlProblem } from '../../providers/issuer-url';
 const URL_FORM = "the issuer's https URL exactly as its tokens' 'iss' claim, e.g. 'https://jenkins.example.com/oidc' or 'https://vstoken.dev.azure.com/<organization-id>', " +
   'without port, query or credentials';
 
-/** Providers of their own, by the platform name the audit gives an issuer family. */
-const OWN_PROVIDER: Record<string, string> = { github: 'GitHubOidcProvider', gitlab: 'GitLabOidcProvider' };
 
 /**
  * The issuer of a generic provider: the URL without `https://`, a trailing `/` kept, because IAM
@@ -35,10 +33,10 @@ export function genericIssuer(property: string, url: string): IssuerDescription 
       "another issuer; a role trusts a built-in one with '\"Federated\": \"" + bare + "\"', outside this library");
   }
   const family = issuerFamilyOf(issuer);
-  if (family !== undefined) {
-    const own = OWN_PROVIDER[family.platform];
-    throw invalid(property, url, `it is the ${family.name} issuer, which has a provider of its own${own ? ` (${own})` : ''} whose subjects know its 'sub' grammar`,
-      `an issuer without a provider of its own${own ? `; use ${own}` : ''}`);
+  if (family !== undefined && family.platform.platform !== CiPlatform.GENERIC_OIDC) {
+    const own = `${family.platform.name}OidcProvider`;
+    throw invalid(property, url, `it is the ${family.name} issuer, which has a provider of its own (${own}) whose subjects know its 'sub' grammar`,
+      `an issuer without a provider of its own; use ${own}`);
   }
   const unsupported = unsupportedTenancyProblem(issuer);
   if (unsupported) {
