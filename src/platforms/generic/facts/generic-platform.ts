@@ -35,8 +35,9 @@ export const GENERIC_PLATFORM: CiPlatformFacts = {
   id: 'generic',
   displayName: 'generic OIDC',
   name: 'Generic',
-  defaultIssuer: 'oidc.example.com',
-  roleArnInput: 'the job\'s role ARN (generic OIDC)',
+  // No issuer is the generic one; the first shared issuer of the list stands in where a default is named.
+  defaultIssuer: 'vstoken.actions.githubusercontent.com',
+  roleArnInput: 'AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE (other OIDC issuers)',
   issuerFamilies: GENERIC_ISSUER_FAMILIES,
   selfHosted: {
     option: 'genericIssuers',
