@@ -13,6 +13,9 @@ import { GITLAB_PLATFORM } from './gitlab/facts/gitlab-platform';
 /** Every platform, in the order the audit tries them and messages list them. */
 export const CI_PLATFORMS: readonly CiPlatformFacts[] = [GITHUB_PLATFORM, GITLAB_PLATFORM, GENERIC_PLATFORM];
 
+/** The platforms whose `sub` values have a default format the audit reads (generic issuers have none). */
+export const FORMATTED_PLATFORMS: readonly CiPlatformFacts[] = CI_PLATFORMS.filter((platform) => platform.subjects.forms.length > 0);
+
 /** The facts of a platform, by its enum value. */
 export function platformFacts(platform: CiPlatform): CiPlatformFacts {
   const facts = CI_PLATFORMS.find((p) => p.platform === platform);
