@@ -40,11 +40,16 @@ export function readSubject(value: string, pattern: boolean): SubjectReading {
 }
 
 function readUncached(value: string, pattern: boolean): SubjectReading {
+  const platform = platformOfSubject(value);
+  // A platform whose grammar the shared reading does not fit reads its values itself, identity rule included.
+  const own = platform?.subjects.read?.(value, pattern);
+  if (own !== undefined) {
+    return own;
+  }
   const wrong = identityProblem(value, pattern);
   if (wrong) {
     return scopeProblemReading(value, pattern, wrong.why, wrong.fix);
   }
-  const platform = platformOfSubject(value);
   if (platform !== undefined) {
     return readDefault(value, pattern, platform, platform.subjects.forms.find((form) => value.startsWith(form.prefix))!);
   }

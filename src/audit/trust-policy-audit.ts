@@ -314,16 +314,18 @@ function auditStatement(
   }
 
   const audiences = safe.filter((c) => c.claim === 'aud');
+  // The audience the platform's jobs request by default, for the fixes.
+  const audience = platform?.defaultAudience ?? 'sts.amazonaws.com';
   if (audiences.length === 0 && !own.some((c) => c.claim === 'aud')) {
     finding('error', FindingId.MISSING_AUDIENCE, `no condition on ${trustedIssuer}:aud`,
       `The statement trusts ${provider} without checking the token's audience: tokens that jobs request for other relying parties are accepted too.`,
-      `Add "StringEquals": { "${trustedIssuer}:aud": "sts.amazonaws.com" } (the audience the jobs request).`);
+      `Add "StringEquals": { "${trustedIssuer}:aud": "${audience}" } (the audience the jobs request).`);
   }
   for (const c of audiences.filter((a) => isPatternOperator(a.operator))) {
     for (const value of c.values.filter((v) => /[*?]/.test(v))) {
       finding('error', FindingId.WILDCARD_AUDIENCE, `${c.operator} ${c.key} ${JSON.stringify(value)}`,
         `The audience pattern '${value}' accepts tokens requested for other relying parties too.`,
-        `Compare the audience exactly: "StringEquals": { "${trustedIssuer}:aud": "sts.amazonaws.com" }.`);
+        `Compare the audience exactly: "StringEquals": { "${trustedIssuer}:aud": "${audience}" }.`);
     }
   }
 

@@ -119,6 +119,14 @@ export interface CiSubjectFacts {
   /** A subject of the default format, for fix texts: `repo:acme/api:environment:production`. */
   readonly example: string;
   /**
+   * Reads a value of the platform's own prefixes itself, for a grammar that the shared reading
+   * (`:`-separated claim keys, identity keys first, then a branch, tag, environment or pull request
+   * context) does not fit, e.g. `org/<id>/project/<id>/...`. Called before the shared identity rule,
+   * so it must refuse (`scopeProblemReading`) every wildcard in an identity position itself.
+   * Undefined (or a result of undefined) leaves the value to the shared reading.
+   */
+  readonly read?: (value: string, pattern: boolean) => SubjectReading | undefined;
+  /**
    * Reads an exact subject of a customized subject template; undefined when it is none. Tried for
    * values without a prefix of any platform, and for values of this platform's prefixes that the
    * default format does not explain.
@@ -162,7 +170,11 @@ export interface CiPlatformFacts {
   readonly name: string;
   /** The issuer of the platform's provider when none is given, host and path: `token.actions.githubusercontent.com`. */
   readonly defaultIssuer: string;
-  /** The audience the platform's jobs request by default; undefined for the STS audience of the partition. */
+  /**
+   * The audience the platform's jobs request by default (e.g. HCP Terraform's `aws.workload.identity`),
+   * for the providers' default and the audit's fixes; undefined for `sts.amazonaws.com`, what GitHub's
+   * `configure-aws-credentials` requests and GitLab jobs are told to request.
+   */
   readonly defaultAudience?: string;
   /** Where the platform's job takes the role's ARN, for the ARN output's description: `role-to-assume (GitHub Actions)`. */
   readonly roleArnInput: string;

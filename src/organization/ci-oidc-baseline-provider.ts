@@ -9,7 +9,6 @@ import { ProviderDefinition } from '../providers/provider-definition';
 
 /**
  * A CI OIDC provider of an account baseline: which platform and issuer, and how to create it.
- * Each static factory delegates to its platform's definition (src/platforms/<platform>/).
  *
  * The same object is named by the roles that trust it (`CiOidcBaselineRoleProps.provider`).
  */
@@ -40,6 +39,7 @@ export class CiOidcBaselineProvider {
   /** The issuer without `https://`. */
   public readonly issuer: string;
 
+  // Each static factory delegates to its platform's definition (src/platforms/<platform>/).
   private readonly define: ProviderDefinition['define'];
 
   private constructor(definition: ProviderDefinition) {
