@@ -216,7 +216,7 @@ function shapeRegExp(shape: ClaimShape): RegExp {
 const SHAPE_REGEXPS = new Map<string, RegExp>();
 
 function compileShape(shape: ClaimShape): RegExp {
-  const escape = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  const escape = (literal: string): string => literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
   const source = shape.map((part) => ('text' in part ? escape(part.text)
     : part.oneOrMore.except.length === 0 ? '[\\s\\S]+' : `[^${escape(part.oneOrMore.except)}]+`)).join('');
   return new RegExp(`^${source}$`);

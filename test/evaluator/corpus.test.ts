@@ -2,11 +2,11 @@ import { decide, Decision, newStack, requestContext, TrustPolicy, trustPolicyOf 
 import { CiDeployRole } from '../../src';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { ESCAPE_HATCH_CASES } from '../fixtures/corpus/escape-hatches';
+import { GENERIC_CASES } from '../fixtures/corpus/generic';
 import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
 import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';
 import { GITHUB_REF_CASES } from '../fixtures/corpus/github-refs';
 import { GITHUB_WORKFLOW_CASES } from '../fixtures/corpus/github-workflows';
-import { GENERIC_CASES } from '../fixtures/corpus/generic';
 import { GITLAB_CASES } from '../fixtures/corpus/gitlab';
 
 /**

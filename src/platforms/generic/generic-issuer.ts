@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
-import { BUILT_IN_ISSUERS } from './facts/shared-issuers';
-import { audienceTenancyProblem, unsupportedTenancyProblem } from './facts/shared-issuer-tenancy';
 import { issuerFamilyOf } from '../registry';
+import { audienceTenancyProblem, unsupportedTenancyProblem } from './facts/shared-issuer-tenancy';
+import { BUILT_IN_ISSUERS } from './facts/shared-issuers';
 import { CiPlatform } from '../../core/ci-platform';
 import { checkKind, invalid } from '../../core/runtime-checks';
 import { IssuerDescription } from '../../providers/issuer-description';

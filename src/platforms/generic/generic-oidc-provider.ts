@@ -77,7 +77,9 @@ export class GenericOidcProvider extends CiOidcProviderBase {
    *
    * The issuer comes from `options.url`, never from the ARN (which may be a token); a literal ARN must name that issuer.
    */
-  public static fromOidcProviderArn(scope: Construct, id: string, oidcProviderArn: string, options: GenericOidcProviderImportOptions): ICiOidcProvider {
+  public static fromOidcProviderArn(
+    scope: Construct, id: string, oidcProviderArn: string, options: GenericOidcProviderImportOptions,
+  ): ICiOidcProvider {
     checkKind('GenericOidcProvider.fromOidcProviderArn() options', options, 'object', "an object with the issuer's url");
     const issuer = genericIssuer('GenericOidcProvider.fromOidcProviderArn() url', options.url);
     const provider = importProviderByArn(scope, id, oidcProviderArn, issuer, options.audience, 'GenericOidcProvider.fromOidcProviderArn(oidcProviderArn)');

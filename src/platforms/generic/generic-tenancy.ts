@@ -1,8 +1,8 @@
 import { subjectTenancyProblem } from './facts/shared-issuer-tenancy';
 import { checkAudienceTenancy } from './generic-issuer';
 import { CiPlatform } from '../../core/ci-platform';
-import { SubjectSpec } from '../../core/subject-spec';
 import { invalid } from '../../core/runtime-checks';
+import { SubjectSpec } from '../../core/subject-spec';
 
 /**
  * Throws when a role's audience lets other tenants of a shared issuer in (a role can require
