@@ -52,6 +52,14 @@ describe('CiTrustGuard and generic issuers', () => {
     expect(result.findings).toContain('/Stack/Role cdk-ci-oidc:guard:unsafeOperator');
   });
 
+  test('a hand-written role of a generic provider of the app is audited: no aud is an error', () => {
+    const result = guard((stack) => {
+      const provider = new GenericOidcProvider(stack, 'Jenkins', { url: 'https://jenkins.example.com/oidc/' });
+      new iam.Role(stack, 'Role', { assumedBy: new iam.WebIdentityPrincipal(provider.oidcProviderArn, { StringEquals: { 'jenkins.example.com/oidc/:sub': 'x:y' } }) });
+    });
+    expect(result.findings).toEqual(['/Stack/Role/Resource cdk-ci-oidc:guard:missingAudience', '/Stack/Role/Resource cdk-ci-oidc:guard:unrecognizedSubject']);
+  });
+
   test('a team\'s own issuer is audited once named in genericIssuers: no aud is an error', () => {
     const build = (stack: Stack): void => handWritten(stack, 'arn:aws:iam::123456789012:oidc-provider/jenkins.example.com/oidc', {
       StringEquals: { 'jenkins.example.com/oidc:sub': 'https://jenkins.example.com/job/deploy/' },
@@ -63,11 +71,11 @@ describe('CiTrustGuard and generic issuers', () => {
     ]);
   });
 
-  test('a library role of a generic provider: only the subjects the audit cannot read are reported', () => {
+  test('a library role of a generic provider of the app is audited without genericIssuers: only the subject the audit cannot read is reported', () => {
     const result = guard((stack) => {
       const provider = new GenericOidcProvider(stack, 'Jenkins', { url: 'https://jenkins.example.com/oidc' });
       new CiDeployRole(stack, 'Role', { provider, subjects: [GenericSubject.exact('https://jenkins.example.com/job/deploy/')] });
-    }, { genericIssuers: ['jenkins.example.com/oidc'] });
+    });
     expect(result.findings).toEqual(['/Stack/Role/Resource cdk-ci-oidc:guard:unrecognizedSubject']);
     expect(result.texts[0]).toMatch(/'https:\/\/jenkins\.example\.com\/job\/deploy\/' is not in the default subject format of GitHub \('repo:\.\.\.'\) or GitLab \('project_path:\.\.\.', 'project_id:\.\.\.'\), so the audit cannot tell which jobs it admits/);
   });
