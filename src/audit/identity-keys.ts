@@ -10,7 +10,7 @@
  */
 import { CiPlatformFacts, IdentityValue } from '../core/ci-platform-facts';
 import { IdentityProblem } from '../core/subject-reading';
-import { CI_PLATFORMS, FORMATTED_PLATFORMS, platformOfIdentityKey } from '../platforms/registry';
+import { CI_PLATFORMS, platformOfIdentityKey } from '../platforms/registry';
 
 export type { IdentityProblem } from '../core/subject-reading';
 
@@ -26,6 +26,9 @@ export interface IdentityScope {
 }
 
 const WILDCARD = /[*?]/;
+
+/** The platforms whose `sub` is made of `<claim>:<value>` pairs, which this rule is about (the others read their own, `read`). */
+const CLAIM_KEYED: readonly CiPlatformFacts[] = CI_PLATFORMS.filter((platform) => platform.subjects.read === undefined);
 
 /** Every platform's free-text keys (see `CiIdentityFacts.freeTextKeys`). */
 const FREE_TEXT_KEYS: readonly string[] = CI_PLATFORMS.flatMap((platform) => platform.subjects.identity.freeTextKeys);
@@ -60,7 +63,7 @@ export function identityProblem(value: string, pattern: boolean): IdentityProble
   if (WILDCARD.test(parts[0]) || parts.length < 2) {
     return {
       why: 'has a wildcard before its first claim key and value are complete, so it matches the subjects of other owners, repositories or projects, or of every one',
-      fix: `Start it with a complete claim that names the repository or project, e.g. ${FORMATTED_PLATFORMS.map((p) => `'${p.subjects.identity.scopeExample}'`).join(' or ')}`,
+      fix: `Start it with a complete claim that names the repository or project, e.g. ${CLAIM_KEYED.map((p) => `'${p.subjects.identity.scopeExample}'`).join(' or ')}`,
     };
   }
   for (let i = 0; i + 1 < parts.length; i++) {

@@ -24,16 +24,19 @@ const MAX_READINGS = 10_000;
 
 /**
  * Reads a `sub` value of a CI token: a platform's default format (GitHub's `repo:<owner>/<repo>:<context>`,
- * GitLab's `project_path:<path>:<context>` ...), a customized template, anything else as a custom subject.
+ * GitLab's `project_path:<path>:<context>` ...), a customized template, anything else as a custom subject;
+ * or, given the platform whose issuer the statement trusts, with that platform's own reader (`CiSubjectFacts.read`).
  */
-export function readSubject(value: string, pattern: boolean): SubjectReading {
-  const key = `${pattern}:${value}`;
+export function readSubject(value: string, pattern: boolean, platform?: CiPlatformFacts): SubjectReading {
+  // A platform of its own grammar reads its values itself: its issuer says the value is of that grammar.
+  const own = platform?.subjects.read;
+  const key = own === undefined ? `${pattern}:${value}` : `${platform!.id}:${pattern}:${value}`;
   let reading = READINGS.get(key);
   if (reading === undefined) {
     if (READINGS.size >= MAX_READINGS) {
       READINGS.clear();
     }
-    reading = readUncached(value, pattern);
+    reading = own?.(value, pattern) ?? readUncached(value, pattern);
     READINGS.set(key, reading);
   }
   return reading;

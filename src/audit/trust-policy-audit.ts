@@ -15,6 +15,8 @@ export interface TrustSubject {
   readonly operator: string;
   readonly description: string;
   readonly kind: SubjectKind;
+  /** Whether a gate outside the job's code stands before the jobs it admits (see `SubjectReading.gated`). */
+  readonly gated?: boolean;
 }
 
 /** A claim besides `aud` and `sub` that a statement requires. */
@@ -341,9 +343,9 @@ function auditStatement(
   const risks = new Map<string, { c: KeyCondition; values: string[]; id: FindingIdValue; message: string; fix: string }>();
   for (const c of subConditions) {
     for (const value of c.values) {
-      const reading = readSubject(value, isPatternOperator(c.operator));
+      const reading = readSubject(value, isPatternOperator(c.operator), platform);
       const condition = `${c.operator} ${c.key} ${JSON.stringify(value)}`;
-      subjects.push({ value, operator: c.operator, description: reading.description, kind: reading.kind });
+      subjects.push({ value, operator: c.operator, description: reading.description, kind: reading.kind, gated: reading.gated });
       if (reading.scopeProblem) {
         finding('error', FindingId.WILDCARD_SCOPE, condition, `The subject pattern '${value}' ${reading.scopeProblem.why}.`, `${reading.scopeProblem.fix}.`);
       }
@@ -431,6 +433,9 @@ function unsafeOperator(operator: string, subjectOrAudience: boolean): string | 
  * name an environment that matches it and does not exist yet, which has no rules.
  */
 function environmentGated(subject: TrustSubject): boolean {
+  if (subject.gated === true) {
+    return true;
+  }
   if (subject.kind !== 'environment') {
     return false;
   }

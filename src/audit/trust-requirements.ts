@@ -6,7 +6,7 @@
 import { asList, issuerOfProviderArn, renderExpression } from './cfn-expression';
 import { readSubject } from './subject-reading';
 import { ProviderResolver } from './trust-evaluation';
-import { IssuerOptions } from '../core/ci-platform-facts';
+import { CiIssuerFamily, IssuerOptions } from '../core/ci-platform-facts';
 import { normalizeIssuer } from '../core/issuer-name';
 import { issuerFamilyOf } from '../platforms/registry';
 
@@ -52,16 +52,16 @@ export function trustRequirements(trustPolicy: unknown, resolveProvider: Provide
         effect: typeof stmt.Effect === 'string' ? stmt.Effect : renderExpression(stmt.Effect),
         provider: issuer ?? renderExpression(federated),
         issuerFamily: family?.name,
-        conditions: requiredConditions(stmt.Condition, issuer, family?.conditionClaims ?? [], family?.name),
+        conditions: requiredConditions(stmt.Condition, issuer, family),
       });
     }
   });
   return result;
 }
 
-function requiredConditions(
-  condition: unknown, issuer: string | undefined, passed: readonly string[], familyName: string | undefined,
-): RequiredCondition[] {
+function requiredConditions(condition: unknown, issuer: string | undefined, family: CiIssuerFamily | undefined): RequiredCondition[] {
+  const passed = family?.conditionClaims ?? [];
+  const familyName = family?.name;
   if (condition === undefined) {
     return [];
   }
@@ -75,7 +75,7 @@ function requiredConditions(
       const colon = key.lastIndexOf(':');
       const prefix = colon === -1 ? '' : normalizeIssuer(key.slice(0, colon));
       const claim = issuer !== undefined && prefix === issuer ? key.slice(colon + 1).toLowerCase() : undefined;
-      const descriptions = claim === 'sub' ? values.map((v) => readSubject(v, /^StringLike$/i.test(operator)).description) : undefined;
+      const descriptions = claim === 'sub' ? values.map((v) => readSubject(v, /^StringLike$/i.test(operator), family?.platform).description) : undefined;
       let neverPresent: string | undefined;
       if (issuer !== undefined && (prefix.includes('.') || prefix.includes('/')) && prefix !== issuer) {
         neverPresent = `the key names the issuer '${prefix}', but the statement trusts '${issuer}': its tokens never carry it`;

@@ -124,8 +124,18 @@ export interface CiSubjectFacts {
    * context) does not fit, e.g. `org/<id>/project/<id>/...`. Called before the shared identity rule,
    * so it must refuse (`scopeProblemReading`) every wildcard in an identity position itself.
    * Undefined (or a result of undefined) leaves the value to the shared reading.
+   *
+   * The audit also calls it for every `sub` value of a statement that trusts one of the platform's
+   * issuers, whatever its prefix: HCP Terraform and Buildkite subjects both start with
+   * `organization:`, so their platforms have no `forms`, and their issuer says which grammar applies.
    */
   readonly read?: (value: string, pattern: boolean) => SubjectReading | undefined;
+  /**
+   * Why no token of `issuer` carries a `sub` value, for a platform whose `sub` repeats the tenant of a
+   * per-tenant issuer (CircleCI's `org/<id>/...`); undefined when it may. Roles refuse such a subject at
+   * synthesis rather than trust nothing.
+   */
+  readonly issuerMismatch?: (value: string, issuer: string) => string | undefined;
   /**
    * Reads an exact subject of a customized subject template; undefined when it is none. Tried for
    * values without a prefix of any platform, and for values of this platform's prefixes that the
@@ -176,8 +186,11 @@ export interface CiPlatformFacts {
    * `configure-aws-credentials` requests and GitLab jobs are told to request.
    */
   readonly defaultAudience?: string;
-  /** Where the platform's job takes the role's ARN, for the ARN output's description: `role-to-assume (GitHub Actions)`. */
-  readonly roleArnInput: string;
+  /**
+   * Where the platform's job takes the role's ARN, for the ARN output's description: `role-to-assume (GitHub Actions)`;
+   * undefined for platforms that are not named there (the released description stays as it is).
+   */
+  readonly roleArnInput?: string;
   /** The issuers known by name. */
   readonly issuerFamilies: readonly CiIssuerFamilyFacts[];
   /** Issuers of self-managed instances, known only from the configuration. */

@@ -9,6 +9,14 @@ export enum CiPlatform {
   GITHUB_ACTIONS = 'GITHUB_ACTIONS',
   /** GitLab CI/CD: gitlab.com and self-managed GitLab instances. */
   GITLAB_CI = 'GITLAB_CI',
+  /** CircleCI: one issuer per organization, `oidc.circleci.com/org/<organization id>`. */
+  CIRCLECI = 'CIRCLECI',
+  /** Bitbucket Pipelines (Bitbucket Cloud): one issuer per workspace. */
+  BITBUCKET_PIPELINES = 'BITBUCKET_PIPELINES',
+  /** HCP Terraform (app.terraform.io) and Terraform Enterprise hosts: workload identity tokens of runs. */
+  HCP_TERRAFORM = 'HCP_TERRAFORM',
+  /** Buildkite Pipelines (agent.buildkite.com): OIDC tokens that jobs request from the agent. */
+  BUILDKITE = 'BUILDKITE',
   /** Any other OIDC issuer (Azure DevOps, Jenkins, Spacelift, Pulumi, a company's own issuer ...), through `GenericOidcProvider`. */
   GENERIC_OIDC = 'GENERIC_OIDC',
 }

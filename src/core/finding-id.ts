@@ -55,6 +55,12 @@ export const FindingId = {
   BRANCH_AND_ENVIRONMENT: 'cdk-ci-oidc:branchAndEnvironment',
   /** A subject admits tags as well as branches of the same names (the ref type is not fixed). */
   REF_TYPE_NOT_FIXED: 'cdk-ci-oidc:refTypeNotFixed',
+  /** A subject admits both run phases of HCP Terraform (plan, which speculative plans of pull requests run, and apply). */
+  ANY_RUN_PHASE: 'cdk-ci-oidc:anyRunPhase',
+  /** A subject admits every workspace of an HCP Terraform project. */
+  WHOLE_PROJECT: 'cdk-ci-oidc:wholeProjectSubject',
+  /** A subject admits every project (CircleCI, HCP Terraform), pipeline (Buildkite) or repository (Bitbucket workspace) of an organization. */
+  WHOLE_ORGANIZATION: 'cdk-ci-oidc:wholeOrganizationSubject',
 } as const;
 
 /** One of the ids of `FindingId`. */

@@ -10,8 +10,8 @@ import { FindingId } from './finding-id';
 import { SubjectRiskReading } from './subject-reading';
 import { SubjectRisk } from './subject-spec';
 
-/** The ids of the whole-owner and whole-group warnings. */
-type WholeId = typeof FindingId.WHOLE_OWNER | typeof FindingId.WHOLE_GROUP;
+/** The ids of the whole-owner, whole-group and whole-organization warnings. */
+type WholeId = typeof FindingId.WHOLE_OWNER | typeof FindingId.WHOLE_GROUP | typeof FindingId.WHOLE_ORGANIZATION;
 
 const PULL_REQUEST_FIX = 'Trust a branch or an environment for deploy roles; give a role for pull requests read-only permissions.';
 const UNREVIEWED = 'pull_request jobs run code that has not been reviewed yet';

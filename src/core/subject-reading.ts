@@ -62,6 +62,12 @@ export interface SubjectReading {
   readonly risks: SubjectRiskReading[];
   /** The jobs it admits of the repository or project it names, when its first key names one. */
   readonly contexts?: ContextMatch;
+  /**
+   * Whether it admits only jobs that a gate outside the job's code stands before, as a protected
+   * environment does: HCP Terraform's apply phase, which a run reaches only after its plan and the
+   * workspace's apply rules, and never for a speculative plan of a pull request.
+   */
+  readonly gated?: boolean;
 }
 
 /** A reading of a value whose owner, repository, group or project is not fixed: an error. */

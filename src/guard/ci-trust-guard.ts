@@ -43,10 +43,18 @@ export interface CiTrustGuardProps {
   readonly gitLabIssuers?: string[];
 
   /**
+   * Issuers of Terraform Enterprise installations, their host names (e.g. `tfe.example.com`), to
+   * audit: HCP Terraform's `app.terraform.io` is known by name, an installation's host is not.
+   *
+   * @default - none
+   */
+  readonly terraformEnterpriseIssuers?: string[];
+
+  /**
    * Issuers without a platform of their own (Azure DevOps, Jenkins, Spacelift, a company's own
    * issuer ...), host and path without `https://` (e.g. `vstoken.dev.azure.com/<organization-id>`),
-   * whose trust policies to audit: `aud` and `sub` required, no unsafe operator, no wildcard audience.
-   * The guard knows no `sub` grammar of theirs, so their subjects are reported as unrecognized.
+   * whose trust policies to audit: `aud` and `sub` required, no unsafe operator, no wildcard audience,
+   * `sub` patterns held to the rule of `GenericSubject.pattern`.
    *
    * The shared issuers of IAM's identity-provider controls (Codefresh, Scalr, Pulumi Cloud, Vercel ...)
    * are known by name, and the issuers of the app's `GenericOidcProvider`s are known without being listed.

@@ -1,9 +1,13 @@
 import { Construct } from 'constructs';
 import { CiPlatform } from '../core/ci-platform';
+import { BuildkiteOidcProviderProps } from '../platforms/buildkite/buildkite-oidc-provider';
+import { buildkiteProviderDefinition } from '../platforms/buildkite/buildkite-provider-definition';
 import { GitHubOidcProviderProps } from '../platforms/github/github-oidc-provider';
 import { gitHubProviderDefinition } from '../platforms/github/github-provider-definition';
 import { GitLabOidcProviderProps } from '../platforms/gitlab/gitlab-oidc-provider';
 import { gitLabProviderDefinition } from '../platforms/gitlab/gitlab-provider-definition';
+import { HcpTerraformOidcProviderProps } from '../platforms/hcp-terraform/hcp-terraform-oidc-provider';
+import { hcpTerraformProviderDefinition } from '../platforms/hcp-terraform/hcp-terraform-provider-definition';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { ProviderDefinition } from '../providers/provider-definition';
 
@@ -31,6 +35,26 @@ export class CiOidcBaselineProvider {
    */
   public static gitLab(props: GitLabOidcProviderProps = {}): CiOidcBaselineProvider {
     return new CiOidcBaselineProvider(gitLabProviderDefinition(props));
+  }
+
+  /**
+   * An HCP Terraform provider (app.terraform.io by default, or a Terraform Enterprise host).
+   *
+   * `removalPolicy` and `thumbprints` apply when the baseline creates the provider; with
+   * `CiOidcProviderSource.USE_EXISTING` only `issuer` and `audience` count.
+   */
+  public static hcpTerraform(props: HcpTerraformOidcProviderProps = {}): CiOidcBaselineProvider {
+    return new CiOidcBaselineProvider(hcpTerraformProviderDefinition(props));
+  }
+
+  /**
+   * The Buildkite provider (agent.buildkite.com).
+   *
+   * `removalPolicy` and `thumbprints` apply when the baseline creates the provider; with
+   * `CiOidcProviderSource.USE_EXISTING` only `audience` counts.
+   */
+  public static buildkite(props: BuildkiteOidcProviderProps = {}): CiOidcBaselineProvider {
+    return new CiOidcBaselineProvider(buildkiteProviderDefinition(props));
   }
 
   /** The CI platform. */

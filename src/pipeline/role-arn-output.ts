@@ -16,7 +16,7 @@ export function addRoleArnOutput(role: iam.Role, options: RoleArnOutputOptions):
   }
   const output = new CfnOutput(role, OUTPUT_ID, {
     value: role.roleArn,
-    description: options.description ?? `ARN of the CI role ${role.node.path}: ${CI_PLATFORMS.map((platform) => platform.roleArnInput).join(', ')}`,
+    description: options.description ?? `ARN of the CI role ${role.node.path}: ${CI_PLATFORMS.flatMap((platform) => platform.roleArnInput ?? []).join(', ')}`,
     exportName: options.exportName,
   });
   if (name !== undefined) {

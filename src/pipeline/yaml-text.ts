@@ -4,14 +4,19 @@
  * that the library has no runtime dependency.
  */
 
-/** A YAML value: a string, a string with a comment after it, a list of values, or a mapping (in insertion order). */
-export type YamlValue = string | Commented | YamlValue[] | YamlMapping;
+/** A YAML value: a string, a string with a comment after it, a boolean, a list of values, or a mapping (in insertion order). */
+export type YamlValue = string | Commented | YamlBoolean | YamlValue[] | YamlMapping;
 /** A mapping; `undefined` entries are left out, a `CommentLine` entry is written as a comment line (its key is not written). */
 export interface YamlMapping { readonly [key: string]: YamlValue | CommentLine | undefined }
 
 /** A scalar followed by a comment on the same line, e.g. `uses: actions/checkout@<sha> # v7.0.1`. */
 export class Commented {
   constructor(public readonly value: string, public readonly comment: string) {}
+}
+
+/** A YAML boolean, for keys whose schema wants one (Bitbucket's `oidc: true`); strings that read as booleans are quoted. */
+export class YamlBoolean {
+  constructor(public readonly value: boolean) {}
 }
 
 /** A comment on a line of its own, written where the entry stands in its mapping. */
@@ -55,6 +60,8 @@ function lines(value: YamlMapping, indent: string): string[] {
       out.push(`${head} ${yamlScalar(item)}`);
     } else if (item instanceof Commented) {
       out.push(`${head} ${yamlScalar(item.value)} # ${commentText(item.comment)}`);
+    } else if (item instanceof YamlBoolean) {
+      out.push(`${head} ${item.value}`);
     } else if (Array.isArray(item)) {
       out.push(head, ...sequence(item, indent));
     } else {
@@ -73,6 +80,8 @@ function sequence(items: YamlValue[], indent: string): string[] {
       out.push(`${itemIndent}- ${yamlScalar(item)}`);
     } else if (item instanceof Commented) {
       out.push(`${itemIndent}- ${yamlScalar(item.value)} # ${commentText(item.comment)}`);
+    } else if (item instanceof YamlBoolean) {
+      out.push(`${itemIndent}- ${item.value}`);
     } else if (Array.isArray(item)) {
       throw new Error('nested sequences are not written');
     } else {

@@ -12,10 +12,18 @@ import { checkOptions, invalid, OptionsShape, shownValue } from '../core/runtime
 import { SubjectRisk } from '../core/subject-spec';
 import { addRoleArnOutput } from '../pipeline/role-arn-output';
 import { RoleArnOutputOptions } from '../pipeline/role-arn-output-options';
+import { renderBitbucketPipelinesStep } from '../platforms/bitbucket/bitbucket-pipelines-step';
+import { BitbucketPipelinesStepOptions } from '../platforms/bitbucket/bitbucket-pipelines-step-options';
+import { renderCircleCiJob } from '../platforms/circleci/circleci-job';
+import { CircleCiJobOptions } from '../platforms/circleci/circleci-job-options';
+import { renderBuildkiteStep } from '../platforms/buildkite/buildkite-step';
+import { BuildkiteStepOptions } from '../platforms/buildkite/buildkite-step-options';
 import { renderGitHubActionsJob } from '../platforms/github/github-actions-job';
 import { GitHubActionsJobOptions } from '../platforms/github/github-actions-job-options';
 import { renderGitLabCiJob } from '../platforms/gitlab/gitlab-ci-job';
 import { GitLabCiJobOptions } from '../platforms/gitlab/gitlab-ci-job-options';
+import { renderHcpTerraformVariables } from '../platforms/hcp-terraform/hcp-terraform-variables';
+import { HcpTerraformVariablesOptions } from '../platforms/hcp-terraform/hcp-terraform-variables-options';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 
@@ -201,6 +209,68 @@ export class CiDeployRole extends iam.Role {
   public renderGitLabCiJob(options: GitLabCiJobOptions = {}): string {
     checkOptions('renderGitLabCiJob() options', options, { ...JOB_OPTIONS, image: 'string', stage: 'string' });
     return renderGitLabCiJob(this, options);
+  }
+
+  /**
+   * A `.circleci/config.yml` whose job assumes this role (with the `aws-cli/setup` orb command and
+   * `role_arn`, or through `AWS_WEB_IDENTITY_TOKEN_FILE`), and a workflow whose filters run the job
+   * for the branches and tags the role trusts.
+   *
+   * @returns YAML text
+   */
+  public renderCircleCiJob(options: CircleCiJobOptions = {}): string {
+    checkOptions('renderCircleCiJob() options', options, { ...JOB_OPTIONS, image: 'string', useOrb: 'boolean', orbVersion: 'string', contexts: 'array' });
+    return renderCircleCiJob(this, options);
+  }
+
+  /**
+   * A `bitbucket-pipelines.yml` whose step assumes this role: `oidc: true` (or the role's audience in
+   * `oidc: audiences:`), the deployment environment, and the step's token handed to the AWS SDKs and CLI
+   * through `AWS_WEB_IDENTITY_TOKEN_FILE` and `AWS_ROLE_ARN` (the image's shell must be POSIX).
+   *
+   * @returns YAML text
+   */
+  public renderBitbucketPipelinesStep(options: BitbucketPipelinesStepOptions = {}): string {
+    checkOptions('renderBitbucketPipelinesStep() options', options, { ...JOB_OPTIONS, image: 'string', deployment: 'string', branch: 'string' });
+    return renderBitbucketPipelinesStep(this, options);
+  }
+
+  /**
+   * A Buildkite pipeline step (`steps:` of `pipeline.yml`) that assumes this role: a condition
+   * (`if:`) that admits only the builds the role trusts, and the `aws-assume-role-with-web-identity`
+   * plugin, or, when the role pins `organization_id` or `pipeline_id` (claims the job must ask for)
+   * or requires another audience than `sts.amazonaws.com`, the agent's `oidc request-token` with
+   * those claims and the token handed to the AWS SDKs and CLI through `AWS_WEB_IDENTITY_TOKEN_FILE`.
+   *
+   * @returns YAML text
+   * @see https://buildkite.com/docs/pipelines/security/oidc/aws
+   */
+  public renderBuildkiteStep(options: BuildkiteStepOptions = {}): string {
+    checkOptions('renderBuildkiteStep() options', options, {
+      ...JOB_OPTIONS, roleSessionName: 'string', roleSessionDuration: 'object', pluginVersion: 'string',
+    });
+    return renderBuildkiteStep(this, options);
+  }
+
+  /**
+   * The HCP Terraform workspace variables that make runs assume this role: a Terraform JSON
+   * configuration file (`*.tf.json`) of `tfe_variable` resources (hashicorp/tfe provider) with
+   * `TFC_AWS_PROVIDER_AUTH` and the role's ARN as `TFC_AWS_PLAN_ROLE_ARN`, `TFC_AWS_APPLY_ROLE_ARN`
+   * or `TFC_AWS_RUN_ROLE_ARN` (by the run phases its subjects trust), and
+   * `TFC_AWS_WORKLOAD_IDENTITY_AUDIENCE` when the role requires another audience than
+   * `aws.workload.identity`. An apply role renders its plan role too (`planRole`).
+   *
+   * @returns JSON text
+   * @see https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/aws-configuration
+   */
+  public renderHcpTerraformVariables(options: HcpTerraformVariablesOptions = {}): string {
+    checkOptions('renderHcpTerraformVariables() options', options, {
+      workspaceId: 'string', roleArn: 'string', region: 'string', planRole: 'object', planRoleArn: 'string',
+    });
+    if (options.planRole !== undefined && !(options.planRole instanceof CiDeployRole)) {
+      throw invalid('renderHcpTerraformVariables() options.planRole', shownValue(options.planRole), 'it is not a CiDeployRole', 'a CiDeployRole of plan() subjects');
+    }
+    return renderHcpTerraformVariables(this, options, options.planRole);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
 import { SubjectWarning } from '../core/finding-texts';
 import { ClaimPin, SubjectRisk } from '../core/subject-spec';
+import { platformFacts } from '../platforms/registry';
 import { checkRoleAudienceTenancy, checkSubjectTenancy } from '../platforms/generic/generic-tenancy';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
@@ -90,6 +91,12 @@ export class TrustStatements {
       );
     }
     checkSubjectTenancy(provider.issuer, spec);
+    // A per-tenant issuer whose sub repeats the tenant (CircleCI): a subject of another tenant would trust nothing.
+    const fits = platformFacts(provider.platform).subjects.issuerMismatch;
+    const mismatch = fits === undefined ? undefined : spec.claims.map((claim) => fits(claim, provider.issuer)).find((why) => why !== undefined);
+    if (mismatch !== undefined) {
+      throw new Error(`Subject '${spec.description}' cannot match tokens of issuer '${provider.issuer}': ${mismatch}. Use a subject of the provider's tenant, or its provider.`);
+    }
     const pins = [...this.settings.requiredClaims];
     const warnings: SubjectRisk[] = [];
     for (const pin of spec.pins) {

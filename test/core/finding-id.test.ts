@@ -6,6 +6,7 @@ describe('FindingId', () => {
     expect(Object.values(FindingId).sort()).toEqual([
       'cdk-ci-oidc:anyBranch',
       'cdk-ci-oidc:anyRefSubject',
+      'cdk-ci-oidc:anyRunPhase',
       'cdk-ci-oidc:anyTag',
       'cdk-ci-oidc:branchAndEnvironment',
       'cdk-ci-oidc:claimNotPinned',
@@ -27,7 +28,9 @@ describe('FindingId', () => {
       'cdk-ci-oidc:rawPatternSubject',
       'cdk-ci-oidc:refTypeNotFixed',
       'cdk-ci-oidc:wholeGroupSubject',
+      'cdk-ci-oidc:wholeOrganizationSubject',
       'cdk-ci-oidc:wholeOwnerSubject',
+      'cdk-ci-oidc:wholeProjectSubject',
     ]);
   });
 

@@ -1,5 +1,8 @@
 import { decide, Decision, newStack, requestContext, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole } from '../../src';
+import { BITBUCKET_CASES } from '../fixtures/corpus/bitbucket';
+import { CIRCLECI_CASES } from '../fixtures/corpus/circleci';
+import { BUILDKITE_CASES } from '../fixtures/corpus/buildkite';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { ESCAPE_HATCH_CASES } from '../fixtures/corpus/escape-hatches';
 import { GENERIC_CASES } from '../fixtures/corpus/generic';
@@ -8,6 +11,7 @@ import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';
 import { GITHUB_REF_CASES } from '../fixtures/corpus/github-refs';
 import { GITHUB_WORKFLOW_CASES } from '../fixtures/corpus/github-workflows';
 import { GITLAB_CASES } from '../fixtures/corpus/gitlab';
+import { HCP_TERRAFORM_CASES } from '../fixtures/corpus/hcp-terraform';
 
 /**
  * Every case of the corpus, decided by the IAM evaluator against the trust policy that the
@@ -20,6 +24,10 @@ const CORPUS: CorpusCase[] = [
   ...GITHUB_ID_CASES,
   ...GITHUB_WORKFLOW_CASES,
   ...GITLAB_CASES,
+  ...CIRCLECI_CASES,
+  ...BITBUCKET_CASES,
+  ...HCP_TERRAFORM_CASES,
+  ...BUILDKITE_CASES,
   ...GENERIC_CASES,
   ...ESCAPE_HATCH_CASES,
 ];

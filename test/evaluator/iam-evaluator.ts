@@ -70,6 +70,11 @@ export const GITLAB_DOT_COM_KEYS = [
   'project_id', 'namespace_id', 'ref_protected', 'pipeline_source', 'runner_environment', 'user_id', 'user_login', 'user_email', 'user_access_level',
 ];
 
+/** Claims besides `aud` and `sub` that STS turns into condition keys for CircleCI's per-organization issuers. */
+export const CIRCLECI_KEYS = ['oidc.circleci.com/project-id'];
+/** Claims besides `aud` and `sub` that STS turns into condition keys for agent.buildkite.com (PLATFORMS.md, AWS keys). */
+export const BUILDKITE_KEYS = ['build_branch', 'cluster_id', 'cluster_name', 'organization_id', 'organization_slug', 'pipeline_id', 'pipeline_slug'];
+
 /** The issuer of a token as IAM names it: `iss` without `https://`. */
 export function issuerOf(token: TokenPayload): string {
   const iss = token.iss;
@@ -87,7 +92,14 @@ export function passedClaims(issuer: string): string[] {
   if (issuer === 'gitlab.com') {
     return GITLAB_DOT_COM_KEYS;
   }
-  // GitHub Enterprise Server, GHE.com and self-managed GitLab: aud and sub only.
+  if (/^oidc\.circleci\.com\/org\/[0-9a-f-]{36}$/.test(issuer)) {
+    // `oidc.circleci.com/org/${OrgId}:oidc.circleci.com/project-id` in the service authorization reference.
+    return CIRCLECI_KEYS;
+  }
+  if (issuer === 'agent.buildkite.com') {
+    return BUILDKITE_KEYS;
+  }
+  // GitHub Enterprise Server, GHE.com, self-managed GitLab, HCP Terraform and Bitbucket: aud and sub only.
   return [];
 }
 

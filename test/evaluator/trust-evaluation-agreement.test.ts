@@ -4,12 +4,16 @@ import { CiDeployRole } from '../../src';
 import { resolveProvider, TemplateJson } from '../../src/audit/template-audit';
 import { evaluateTrustPolicy } from '../../src/audit/trust-evaluation';
 import { webIdentityRequest } from '../../src/audit/web-identity-request';
+import { BITBUCKET_CASES } from '../fixtures/corpus/bitbucket';
+import { BUILDKITE_CASES } from '../fixtures/corpus/buildkite';
+import { CIRCLECI_CASES } from '../fixtures/corpus/circleci';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
 import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';
 import { GITHUB_REF_CASES } from '../fixtures/corpus/github-refs';
 import { GITHUB_WORKFLOW_CASES } from '../fixtures/corpus/github-workflows';
 import { GITLAB_CASES } from '../fixtures/corpus/gitlab';
+import { HCP_TERRAFORM_CASES } from '../fixtures/corpus/hcp-terraform';
 
 /**
  * The library's own trust evaluation (src/audit/trust-evaluation.ts, what `cdk-ci-oidc explain`
@@ -18,7 +22,10 @@ import { GITLAB_CASES } from '../fixtures/corpus/gitlab';
  * reads the template as synthesized (unresolved references to providers, Fn::Join ARNs); the
  * independent evaluator gets the policy with those resolved in the simulated account.
  */
-const CORPUS: CorpusCase[] = [...GITHUB_REF_CASES, ...GITHUB_ISSUER_CASES, ...GITHUB_ID_CASES, ...GITHUB_WORKFLOW_CASES, ...GITLAB_CASES];
+const CORPUS: CorpusCase[] = [
+  ...GITHUB_REF_CASES, ...GITHUB_ISSUER_CASES, ...GITHUB_ID_CASES, ...GITHUB_WORKFLOW_CASES, ...GITLAB_CASES, ...CIRCLECI_CASES, ...BITBUCKET_CASES,
+  ...HCP_TERRAFORM_CASES, ...BUILDKITE_CASES,
+];
 
 interface BuiltRole {
   readonly role: CorpusRole;

@@ -1,3 +1,4 @@
+import { readSubject } from '../../src/audit/subject-reading';
 import { CiPlatform } from '../../src/core/ci-platform';
 import { normalizeIssuer } from '../../src/core/issuer-name';
 import {
@@ -16,7 +17,7 @@ describe('the platform registry', () => {
 
   test('fails if a platform is not registered', () => {
     expect(() => platformFacts('JENKINS' as CiPlatform)).toThrow(
-      "Invalid platform 'JENKINS': it is not registered. Allowed form: one of GITHUB_ACTIONS, GITLAB_CI, GENERIC_OIDC.");
+      "Invalid platform 'JENKINS': it is not registered. Allowed form: one of GITHUB_ACTIONS, GITLAB_CI, CIRCLECI, BITBUCKET_PIPELINES, HCP_TERRAFORM, BUILDKITE, GENERIC_OIDC.");
   });
 
   test('the report ids, names and subject prefixes of the platforms are distinct', () => {
@@ -38,8 +39,18 @@ describe('the platform registry', () => {
         expect(platformOfIdentityKey(form.prefix.replace(/:$/, ''))).toBe(p);
       }
     }
-    // The example subject is of the platform's default format (generic issuers have none).
-    expect(platformOfSubject(p.subjects.example)).toBe(p.subjects.forms.length > 0 ? p : undefined);
+    // The example subject is of the platform's default format and reads back without a problem; a platform
+    // without prefixes (its issuer tells its grammar) reads it itself, without a finding.
+    if (p.subjects.forms.length > 0) {
+      expect(platformOfSubject(p.subjects.example)).toBe(p);
+      const reading = readSubject(p.subjects.example, /[*?]/.test(p.subjects.example));
+      expect([reading.scopeProblem, reading.unrecognized]).toEqual([undefined, undefined]);
+    } else {
+      const reading = p.subjects.read?.(p.subjects.example, false);
+      expect(reading).toMatchObject({ risks: [] });
+      expect(reading?.unrecognized).toBeUndefined();
+      expect(reading?.scopeProblem).toBeUndefined();
+    }
     // Single keys are identity keys.
     for (const key of p.subjects.identity.singleKeys) {
       expect(platformOfIdentityKey(key)).toBe(p);

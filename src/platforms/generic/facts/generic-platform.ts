@@ -4,8 +4,9 @@
  * (recognized by name), and a team's own issuers (Azure DevOps, Jenkins, Spacelift ...), which only
  * the configuration names (`genericIssuers`, `--generic-issuer`). The library knows no `sub` grammar
  * of theirs: the audit checks their `aud` and `sub` conditions' presence, operators and literal values,
- * and says it cannot read which jobs a subject admits.
+ * and holds patterns to the rule of `GenericSubject.pattern` (warned, or an error).
  */
+import { readGenericSubject } from './generic-subject-reading';
 import { SHARED_ISSUERS } from './shared-issuers';
 import { CiPlatform } from '../../../core/ci-platform';
 import { CiIssuerFamilyFacts, CiPlatformFacts } from '../../../core/ci-platform-facts';
@@ -62,6 +63,7 @@ export const GENERIC_PLATFORM: CiPlatformFacts = {
     contexts: { branch: [], tag: [], environment: [], pullRequest: [] },
     contextWords: [],
     example: 'sc://acme/infra/aws-deploy',
+    read: readGenericSubject,
   },
   findings: {
     // Never reached: no identity key of a generic issuer is known, so no subject is read as a whole tenant.
