@@ -39,7 +39,7 @@ module.exports.MIXED_NOTES = [
   '',
   '- **Workload** (`mixedWorkload` in bench/workload.js): the roles take the platforms of bench/mixed/platforms.js in turn',
   `  (${require('./mixed/platforms').map((p) => p.name).join(', ')}), each role 1 to 3 distinct subjects of its platform (bench/mixed/<platform>.js:`,
-  '  branches, tags, environments, patterns; Azure DevOps service connections for the generic issuer), drawn with a seeded',
+  '  branches, tags, environments, run phases, patterns and pinned claims; Azure DevOps service connections for the generic issuer), drawn with a seeded',
   '  PRNG. 200 roles per stack; the first stack creates one provider per platform, the others import them by account.',
   '- **cdk-ci-oidc**: each platform\'s provider and subject builders and `CiDeployRole`, from the compiled lib/.',
   '- **aws-cdk-lib by hand**: `iam.OidcProviderNative` (RETAIN) / `fromOidcProviderArn` per issuer, `iam.Role` with',

@@ -81,22 +81,28 @@ function providerArnOf(m, stack, id, issuer, audience, create) {
   })).oidcProviderArn;
 }
 
-/** A role trusting `subs` (grouped by operator, in order of first appearance) of one issuer. */
+/**
+ * A role trusting `subjects` of one issuer: one statement per operator and pinned claims (`StringEquals`,
+ * sorted by claim), in order of first appearance.
+ */
 function writeRole(m, stack, id, providerArn, issuer, audience, subjects) {
   const { cdk, iam } = m;
   const groups = new Map();
-  for (const { sub, pattern } of subjects) {
+  for (const { sub, pattern, pins } of subjects) {
     const operator = pattern ? 'StringLike' : 'StringEquals';
-    if (!groups.has(operator)) {
-      groups.set(operator, []);
+    const sorted = Object.entries(pins).sort(([a], [b]) => a.localeCompare(b));
+    const key = JSON.stringify([operator, sorted]);
+    if (!groups.has(key)) {
+      groups.set(key, { operator, pins: sorted, subs: [] });
     }
-    groups.get(operator).push(sub);
+    groups.get(key).subs.push(sub);
   }
-  const conditions = [...groups].map(([operator, subs]) => {
+  const conditions = [...groups.values()].map(({ operator, pins, subs }) => {
     const sub = subs.length === 1 ? subs[0] : subs;
+    const equals = { [`${issuer}:aud`]: audience, ...Object.fromEntries(pins.map(([claim, value]) => [`${issuer}:${claim}`, value])) };
     return operator === 'StringEquals'
-      ? { StringEquals: { [`${issuer}:aud`]: audience, [`${issuer}:sub`]: sub } }
-      : { StringEquals: { [`${issuer}:aud`]: audience }, StringLike: { [`${issuer}:sub`]: sub } };
+      ? { StringEquals: { ...equals, [`${issuer}:sub`]: sub } }
+      : { StringEquals: equals, StringLike: { [`${issuer}:sub`]: sub } };
   });
   const role = new iam.Role(stack, id, {
     assumedBy: new iam.WebIdentityPrincipal(providerArn, conditions[0]),
@@ -117,6 +123,6 @@ function buildMixed(m, stack, createProvider, roles, platforms) {
   for (const role of roles) {
     const p = role.platform;
     writeRole(m, stack, role.id, arns.get(p.name), p.issuer, p.audience,
-      role.subjects.map((choice) => ({ sub: p.claim(role, choice), pattern: choice.pattern })));
+      role.subjects.map((choice) => ({ sub: p.claim(role, choice), pattern: choice.pattern, pins: p.pins?.(role, choice) ?? {} })));
   }
 }

@@ -4,7 +4,8 @@
  * - `name`, `issuer` (host and path), `audience`: what the roles trust;
  * - `choices`: the subjects a role can trust (`pattern` marks the StringLike ones);
  * - `provider(m, stack, id, create)`: the library's provider, created in the first stack, imported in the others;
- * - `subject(m, role, choice)`: the library's subject; `claim(role, choice)`: the `sub` written by hand.
+ * - `subject(m, role, choice)`: the library's subject; `claim(role, choice)`: the `sub` written by hand;
+ * - `pins(role, choice)` (optional): the other claims the subject requires with `StringEquals`, e.g. `{ build_branch: 'main' }`.
  */
 module.exports = {
   name: 'github',

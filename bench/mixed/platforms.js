@@ -6,5 +6,9 @@
 module.exports = [
   require('./github'),
   require('./gitlab'),
+  require('./circleci'),
+  require('./bitbucket'),
+  require('./hcp-terraform'),
+  require('./buildkite'),
   require('./generic'),
 ];

@@ -1,8 +1,8 @@
 import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
 import { SubjectWarning } from '../core/finding-texts';
 import { ClaimPin, SubjectRisk } from '../core/subject-spec';
-import { platformFacts } from '../platforms/registry';
 import { checkRoleAudienceTenancy, checkSubjectTenancy } from '../platforms/generic/generic-tenancy';
+import { platformFacts } from '../platforms/registry';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
 

@@ -1,8 +1,8 @@
 import { decide, Decision, newStack, requestContext, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole } from '../../src';
 import { BITBUCKET_CASES } from '../fixtures/corpus/bitbucket';
-import { CIRCLECI_CASES } from '../fixtures/corpus/circleci';
 import { BUILDKITE_CASES } from '../fixtures/corpus/buildkite';
+import { CIRCLECI_CASES } from '../fixtures/corpus/circleci';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { ESCAPE_HATCH_CASES } from '../fixtures/corpus/escape-hatches';
 import { GENERIC_CASES } from '../fixtures/corpus/generic';

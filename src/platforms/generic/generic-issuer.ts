@@ -34,7 +34,7 @@ export function genericIssuer(property: string, url: string): IssuerDescription 
   }
   const family = issuerFamilyOf(issuer);
   if (family !== undefined && family.platform.platform !== CiPlatform.GENERIC_OIDC) {
-    const own = `${family.platform.name}OidcProvider`;
+    const own = `the ${family.platform.displayName} provider`;
     throw invalid(property, url, `it is the ${family.name} issuer, which has a provider of its own (${own}) whose subjects know its 'sub' grammar`,
       `an issuer without a provider of its own; use ${own}`);
   }

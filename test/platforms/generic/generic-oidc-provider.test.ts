@@ -125,8 +125,9 @@ describe('GenericOidcProvider', () => {
   });
 
   test.each([
-    ['https://token.actions.githubusercontent.com', 'github.com', 'GitHubOidcProvider'],
-    ['https://gitlab.com', 'gitlab.com', 'GitLabOidcProvider'],
+    ['https://token.actions.githubusercontent.com', 'github.com', 'the GitHub Actions provider'],
+    ['https://gitlab.com', 'gitlab.com', 'the GitLab CI/CD provider'],
+    ['https://app.terraform.io', 'HCP Terraform', 'the HCP Terraform provider'],
   ])('fails if the url is %s, which has a provider of its own', (url, name, own) => {
     expect(() => new GenericOidcProvider(newStack(), 'P', { url })).toThrow(
       `Invalid GenericOidcProvider url '${url}': it is the ${name} issuer, which has a provider of its own (${own}) whose subjects know its 'sub' grammar. ` +
