@@ -60,6 +60,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-cdk-github-oidc@^2.4.1',
     // Peer libraries whose roles the migration test (test/migration) moves over.
     'cdk-pipelines-github@^0.4.139',
+    // jest's TypeScript transform (types are checked by tsc in the same test task).
+    '@swc/core@^1.16.22',
+    '@swc/jest@^0.2.39',
   ],
 
   // The access-review report: `npx cdk-ci-oidc report cdk.out`.
@@ -70,6 +73,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       // Coverage doubles jest's time: the README's `npx projen test` runs without it, CI adds `npx projen test:coverage`.
       collectCoverage: false,
+      // jest's default is one worker fewer than the cores: a single worker on the 2-core machines.
+      // The slow property tests run beside the rest in a second worker.
+      maxWorkers: 2,
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
     },
@@ -80,7 +86,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/', 'cdk.out'] },
 });
 
-// ts-jest does not type-check the tests; tsc does, over src, test and examples.
+// jest transforms TypeScript with swc, file by file and without types; tsc checks the types,
+// over src, test and examples, in the same task. The options follow tsconfig.json (ES2022,
+// CommonJS, class fields defined as ES2022 does, inline source maps for the stack traces).
+project.tryFindObjectFile('package.json')!.addOverride('jest.transform', {
+  '^.+\\.[t]sx?$': ['@swc/jest', {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022', transform: { useDefineForClassFields: true } },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  }],
+});
 project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
 project.tsconfigDev.addInclude('.projenrc.ts');
 

@@ -1,6 +1,6 @@
 import { aws_iam as iam, CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CiDeployRole, GitLabOidcProvider, GitLabProject, GitLabSubjectFormat } from '../src';
+import { CiDeployRole, GitLabIssuer, GitLabOidcProvider, GitLabProject, GitLabSubjectFormat } from '../src';
 
 /**
  * A platform team's stack for GitLab: gitlab.com and a self-managed instance, each with
@@ -39,7 +39,7 @@ export class GitLabDeployStack extends Stack {
     // A self-managed instance: IAM receives only aud and sub from it, so the project's
     // sub is switched to the project_id form (ci_id_token_sub_claim_components), which
     // survives renames, and no other claim is pinned.
-    const selfManaged = new GitLabOidcProvider(this, 'SelfManagedGitLabProvider', { url: 'https://gitlab.acme.example' });
+    const selfManaged = new GitLabOidcProvider(this, 'SelfManagedGitLabProvider', { issuer: GitLabIssuer.selfManaged('https://gitlab.acme.example') });
     const internal = new CiDeployRole(this, 'InternalToolsDeployRole', {
       provider: selfManaged,
       subjects: [GitLabProject.of('tools/deployer', { projectId: 42, subjectFormat: GitLabSubjectFormat.PROJECT_ID }).branch('main')],

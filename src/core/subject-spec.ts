@@ -1,4 +1,5 @@
 import { CiPlatform } from './ci-platform';
+import { CiSubjectKind } from './ci-subject-kind';
 import { FindingIdValue } from './finding-id';
 
 /** A claim, besides `sub`, that a subject requires with `StringEquals`. */
@@ -27,7 +28,8 @@ export interface SubjectRisk {
  * the `sub` text): the pipeline job declares the environment by this name.
  */
 export interface SubjectContext {
-  readonly kind: 'branch' | 'tag' | 'environment' | 'pullRequest' | 'anyRef' | 'other';
+  /** The enum member or its value (`'branch'`, `'anyRef'` ...): both are the same string at run time. */
+  readonly kind: CiSubjectKind | `${CiSubjectKind}`;
   /** The branch, tag or environment name as the job declares it (`prod:eu`, not `prod%3Aeu`), when there is exactly one. */
   readonly name?: string;
   /** The branch or tag name pattern (IAM `*` and `?`) the builder was given, e.g. `release/*`. */

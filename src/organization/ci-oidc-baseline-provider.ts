@@ -31,7 +31,7 @@ export class CiOidcBaselineProvider {
    * A GitLab CI/CD provider (gitlab.com by default).
    *
    * `removalPolicy` and `thumbprints` apply when the baseline creates the provider; with
-   * `CiOidcProviderSource.USE_EXISTING` only `url` and `audience` count.
+   * `CiOidcProviderSource.USE_EXISTING` only `issuer` and `audience` count.
    */
   public static gitLab(props: GitLabOidcProviderProps = {}): CiOidcBaselineProvider {
     return new CiOidcBaselineProvider(gitLabProviderDefinition(props));

@@ -1,4 +1,6 @@
 import { CiOidcBaselineProvider } from './ci-oidc-baseline-provider';
+import { GitHubTrustOptions } from '../platforms/github/github-trust-options';
+import { GitLabTrustOptions } from '../platforms/gitlab/gitlab-trust-options';
 import { CiDeployRoleOptions } from '../role/ci-deploy-role-options.generated';
 import { CiTrustOptions } from '../role/ci-trust-options';
 import { CiSubject } from '../subjects/ci-subject';
@@ -6,7 +8,7 @@ import { CiSubject } from '../subjects/ci-subject';
 /**
  * A `CiDeployRole` that an account baseline defines in every account it reaches.
  */
-export interface CiOidcBaselineRoleProps extends CiDeployRoleOptions, CiTrustOptions {
+export interface CiOidcBaselineRoleProps extends CiDeployRoleOptions, CiTrustOptions, GitHubTrustOptions, GitLabTrustOptions {
   /**
    * The role's construct id, unique in the baseline; also the start of its logical id.
    */

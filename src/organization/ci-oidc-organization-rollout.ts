@@ -186,6 +186,8 @@ export class CiOidcOrganizationRollout extends Construct {
     // The roles' template: the account's environment and role-name suffix are parameters.
     this.template = new InstanceTemplate(description, this.region);
     let parameters: Parameters;
+    // An invalid baseline must not leave its template's app behind; the error itself goes on unchanged.
+    let defined = false;
     try {
       parameters = defineParameters(this.template.stack, props);
       this.baseline = new CiOidcAccountBaseline(this.template.stack, 'Baseline', {
@@ -195,9 +197,11 @@ export class CiOidcOrganizationRollout extends Construct {
         environment: parameters.environment?.valueAsString,
         roleNameSuffix: parameters.roleNameSuffix?.valueAsString,
       });
-    } catch (error) {
-      this.template.discard();
-      throw error;
+      defined = true;
+    } finally {
+      if (!defined) {
+        this.template.discard();
+      }
     }
     const named = (props.roles ?? []).some((role) => role.roleName !== undefined);
     const common: StackSetSettings = {

@@ -20,8 +20,10 @@ import { renderCircleCiJob } from '../platforms/circleci/circleci-job';
 import { CircleCiJobOptions } from '../platforms/circleci/circleci-job-options';
 import { renderGitHubActionsJob } from '../platforms/github/github-actions-job';
 import { GitHubActionsJobOptions } from '../platforms/github/github-actions-job-options';
+import { GitHubTrustOptions } from '../platforms/github/github-trust-options';
 import { renderGitLabCiJob } from '../platforms/gitlab/gitlab-ci-job';
 import { GitLabCiJobOptions } from '../platforms/gitlab/gitlab-ci-job-options';
+import { GitLabTrustOptions } from '../platforms/gitlab/gitlab-trust-options';
 import { renderHcpTerraformVariables } from '../platforms/hcp-terraform/hcp-terraform-variables';
 import { HcpTerraformVariablesOptions } from '../platforms/hcp-terraform/hcp-terraform-variables-options';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
@@ -30,7 +32,7 @@ import { CiSubject } from '../subjects/ci-subject';
 /**
  * Properties of a `CiDeployRole`.
  */
-export interface CiDeployRoleProps extends CiDeployRoleOptions, CiTrustOptions {
+export interface CiDeployRoleProps extends CiDeployRoleOptions, CiTrustOptions, GitHubTrustOptions, GitLabTrustOptions {
   /**
    * The CI OIDC provider whose tokens the role trusts.
    */

@@ -3,7 +3,10 @@ import { CiTrustOptions } from './ci-trust-options';
 import { PrincipalOwner } from './principal-owner';
 import { requiredClaims } from './required-claims';
 import { checkProvider, checkTrustOptions } from './trust-arguments';
+import { TrustOptionsOfEveryPlatform } from './trust-options-of-every-platform';
 import { ASSUME_ROLE_WITH_WEB_IDENTITY, TrustStatements } from './trust-statements';
+import { GitHubTrustOptions } from '../platforms/github/github-trust-options';
+import { GitLabTrustOptions } from '../platforms/gitlab/gitlab-trust-options';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { validateAudience } from '../providers/default-audience';
 import { CiSubject } from '../subjects/ci-subject';
@@ -15,7 +18,7 @@ const SUBJECTS_LATER = Symbol('cdk-ci-oidc.subjectsLater');
 /**
  * Properties of a `CiOidcPrincipal`.
  */
-export interface CiOidcPrincipalProps extends CiTrustOptions {
+export interface CiOidcPrincipalProps extends CiTrustOptions, GitHubTrustOptions, GitLabTrustOptions {
   /**
    * The subjects that may assume the role; at least one.
    */
@@ -54,7 +57,7 @@ export class CiOidcPrincipal extends iam.PrincipalBase implements iam.IAssumeRol
    *
    * @internal
    */
-  public static _forRole(provider: ICiOidcProvider, options: CiTrustOptions, owner: PrincipalOwner): CiOidcPrincipal {
+  public static _forRole(provider: ICiOidcProvider, options: TrustOptionsOfEveryPlatform, owner: PrincipalOwner): CiOidcPrincipal {
     const principal = new CiOidcPrincipal(provider, { ...options, subjects: [], [SUBJECTS_LATER]: true } as CiOidcPrincipalProps);
     principal.owner = owner;
     return principal;

@@ -1,5 +1,8 @@
 /**
- * Options of the trust a CI principal expresses.
+ * Options of the trust a CI principal expresses, for every platform.
+ *
+ * Options that only one platform's tokens can satisfy are in `GitHubTrustOptions` and
+ * `GitLabTrustOptions`; the role and principal props take all of them.
  */
 export interface CiTrustOptions {
   /**
@@ -8,38 +11,4 @@ export interface CiTrustOptions {
    * @default - the provider's audience (`sts.amazonaws.com` unless the provider says otherwise)
    */
   readonly audience?: string;
-
-  /**
-   * Whether the token must come from a job on a protected branch or tag (GitLab's
-   * `ref_protected` claim is `true`): only members allowed to push or merge to protected
-   * refs can then run the job. Recommended for GitLab deploy roles.
-   *
-   * Only for roles that trust gitlab.com: IAM receives `ref_protected` from no other
-   * issuer (AWS STS, 2026-01), so with a self-managed GitLab or a GitHub provider this is a
-   * synthesis error rather than a role nobody can assume.
-   *
-   * @default false
-   */
-  readonly requireProtectedRef?: boolean;
-
-  /**
-   * The reusable GitHub workflow the job must run, exactly as GitHub writes the
-   * `job_workflow_ref` claim: `<owner>/<repository>/.github/workflows/<file>.yml@<ref>`,
-   * where `<ref>` is `refs/heads/<branch>`, `refs/tags/<tag>` or a full commit SHA
-   * (GitHub writes `@refs/heads/main` in the token for `uses: ...@main`).
-   *
-   * Required with `StringEquals` on `<issuer>:job_workflow_ref`, in addition to the
-   * subjects: only jobs of the trusted repositories that call this workflow, at this ref,
-   * can assume the role. A job that runs no reusable workflow has its own workflow file
-   * there, and is refused. Names are compared with their case.
-   *
-   * Only for roles that trust github.com or its enterprise-slug issuer: IAM receives
-   * `job_workflow_ref` from no other issuer (AWS STS, 2026-01), so elsewhere this is a
-   * synthesis error; there, put `job_workflow_ref` into the repository's OIDC subject
-   * template and use `GitHubSubjectTemplate`.
-   *
-   * @default - any workflow of the trusted subjects
-   * @see https://docs.github.com/en/actions/how-tos/secure-your-work/security-harden-deployments/oidc-with-reusable-workflows
-   */
-  readonly jobWorkflowRef?: string;
 }

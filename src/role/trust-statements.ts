@@ -49,13 +49,8 @@ export class TrustStatements {
 
   constructor(public readonly settings: TrustSettings) {
     checkRoleAudienceTenancy(settings.provider.issuer, settings.audience);
-    const seen = new Set<string>();
     for (const pin of settings.requiredClaims) {
       checkClaimSupported(settings.provider, pin, 'the role');
-      if (seen.has(pin.claim)) {
-        throw new Error(`The role requires claim '${pin.claim}' twice.`);
-      }
-      seen.add(pin.claim);
     }
   }
 
@@ -97,6 +92,9 @@ export class TrustStatements {
     if (mismatch !== undefined) {
       throw new Error(`Subject '${spec.description}' cannot match tokens of issuer '${provider.issuer}': ${mismatch}. Use a subject of the provider's tenant, or its provider.`);
     }
+    // No claim is pinned twice: `requiredClaims()` gives each of the role's claims (ref_protected,
+    // job_workflow_ref) once, and the subject factories pin each of theirs (ids, environment) once,
+    // never one of the role's.
     const pins = [...this.settings.requiredClaims];
     const warnings: SubjectRisk[] = [];
     for (const pin of spec.pins) {
@@ -105,13 +103,7 @@ export class TrustStatements {
         continue;
       }
       checkClaimSupported(provider, pin, `subject '${spec.description}'`);
-      const clash = pins.find((other) => other.claim === pin.claim && other.value !== pin.value);
-      if (clash) {
-        throw new Error(`Subject '${spec.description}' requires ${pin.claim} = '${pin.value}', but the role requires '${clash.value}'.`);
-      }
-      if (!pins.some((other) => other.claim === pin.claim)) {
-        pins.push(pin);
-      }
+      pins.push(pin);
     }
     pins.sort((a, b) => a.claim.localeCompare(b.claim));
 

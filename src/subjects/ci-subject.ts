@@ -1,4 +1,6 @@
+import { CiSubjectRisk } from './ci-subject-risk';
 import { CiPlatform } from '../core/ci-platform';
+import { CiSubjectKind } from '../core/ci-subject-kind';
 import { SubjectSpec } from '../core/subject-spec';
 
 /**
@@ -43,6 +45,41 @@ export abstract class CiSubject {
    */
   public get pinnedClaims(): { [claim: string]: string } {
     return Object.fromEntries(this._spec.pins.map((pin) => [pin.claim, pin.value]));
+  }
+
+  /**
+   * What kind of job this subject stands for (a branch, a tag, an environment ...), as its
+   * factory knows it.
+   */
+  public get kind(): CiSubjectKind {
+    return this._spec.context.kind as CiSubjectKind;
+  }
+
+  /**
+   * The branch, tag or environment name as the job declares it (`prod:eu`, where the `sub`
+   * claim has `prod%3Aeu`), when the subject names exactly one.
+   *
+   * @default - none: the subject is a pattern, names no branch, tag or environment, or its name is not certain
+   */
+  public get name(): string | undefined {
+    return this._spec.context.name;
+  }
+
+  /**
+   * The branch or tag name pattern (IAM `*` and `?`) the factory was given, e.g. `release/*`.
+   *
+   * @default - none: the subject's branch or tag is literal, or it is no branch or tag subject
+   */
+  public get namePattern(): string | undefined {
+    return this._spec.context.pattern;
+  }
+
+  /**
+   * The legal but risky trust this subject grants: the warnings a `CiDeployRole` gives
+   * for it (and `CiTrustGuard` for the same trust), in order. Empty for a narrow subject.
+   */
+  public get risks(): CiSubjectRisk[] {
+    return this._spec.risks.map((risk) => ({ id: risk.id, message: risk.message }));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { hasWildcard, invalid } from './literal-part';
 import { readSubject } from '../audit/subject-reading';
+import { CiSubjectKind } from '../core/ci-subject-kind';
 import { SubjectContext, SubjectRisk } from '../core/subject-spec';
 
 /*
@@ -35,13 +36,15 @@ export function claimContext(claim: string, pattern: boolean): SubjectContext {
   const name = reading.contexts?.environmentName;
   if (reading.kind === 'environment') {
     // '%3A' is ':' or a literal '%3A' (GitHub encodes ':' only): the job's declaration is not certain.
-    return name !== undefined && !name.includes('%') ? { kind: 'environment', name } : { kind: 'environment' };
+    return name !== undefined && !name.includes('%') ? { kind: CiSubjectKind.ENVIRONMENT, name } : { kind: CiSubjectKind.ENVIRONMENT };
   }
-  const kinds: Record<string, SubjectContext['kind']> = { branch: 'branch', tag: 'tag', pullRequest: 'pullRequest', anyRef: 'anyRef' };
-  return { kind: kinds[reading.kind] ?? 'other' };
+  const kinds: Record<string, CiSubjectKind> = {
+    branch: CiSubjectKind.BRANCH, tag: CiSubjectKind.TAG, pullRequest: CiSubjectKind.PULL_REQUEST, anyRef: CiSubjectKind.ANY_REF,
+  };
+  return { kind: kinds[reading.kind] ?? CiSubjectKind.OTHER };
 }
 
 /** A branch or tag context: the name when it is literal, else the pattern. */
-export function refContext(kind: 'branch' | 'tag', name: string): SubjectContext {
+export function refContext(kind: CiSubjectKind.BRANCH | CiSubjectKind.TAG | 'branch' | 'tag', name: string): SubjectContext {
   return hasWildcard(name) ? { kind, pattern: name } : { kind, name };
 }

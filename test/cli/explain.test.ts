@@ -1,10 +1,10 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { CiDeployRole, GitHubIssuer, GitHubOidcProvider, GitHubRepository, GitLabOidcProvider, GitLabProject } from '../../src';
 import { explain } from '../../src/cli/explain';
+import { temporaryDirectories } from '../fixtures/account-stack';
 import { gitHubToken } from '../fixtures/tokens/github-token';
 import { gitLabToken } from '../fixtures/tokens/gitlab-token';
 
@@ -24,13 +24,7 @@ function run(...argv: string[]): Run {
   return { status, stdout, stderr };
 }
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-ci-oidc-explain-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+const tempDir = temporaryDirectories('cdk-ci-oidc-explain');
 
 function synth(build: (stack: Stack) => void): string {
   const outdir = tempDir();

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, NestedStack, Stack, Stage, aws_iam as iam } from 'aws-cdk-lib';
 import { CiDeployRole, GitHubOidcProvider, GitHubRepository, GitLabOidcProvider, GitLabProject } from '../../src';
 import { main } from '../../src/cli/report';
+import { temporaryDirectories } from '../fixtures/account-stack';
 
 const GH = 'token.actions.githubusercontent.com';
 
@@ -20,13 +20,7 @@ function run(...argv: string[]): Run {
   return { status, stdout, stderr };
 }
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-ci-oidc-report-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+const tempDir = temporaryDirectories('cdk-ci-oidc-report');
 
 /** Synthesizes an app into a fresh directory and returns it. */
 function synth(build: (app: App) => void): string {

@@ -1,9 +1,7 @@
-import { App, aws_iam as iam, Stack } from 'aws-cdk-lib';
-import {
-  CiDeployRole, CiOidcPrincipal, CiTrustGuard, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitHubSubject,
-  GitHubSubjectTemplate, GitLabGroup, GitLabOidcProvider, GitLabProject, GitLabSubject,
-} from '../../src';
+import { aws_iam as iam, Stack } from 'aws-cdk-lib';
+import { CiDeployRole, CiOidcPrincipal, CiTrustGuard, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitHubSubject, GitHubSubjectTemplate, GitLabGroup, GitLabIssuer, GitLabOidcProvider, GitLabProject, GitLabSubject } from '../../src';
 import { checkKind, checkOptions, shownValue } from '../../src/core/runtime-checks';
+import { accountStack } from '../fixtures/account-stack';
 
 /*
  * JavaScript callers and the dynamic paths of other jsii languages skip TypeScript's types:
@@ -14,9 +12,7 @@ import { checkKind, checkOptions, shownValue } from '../../src/core/runtime-chec
 // Values as a JavaScript caller may pass them.
 const js = <T>(value: unknown): T => value as T;
 
-function stack(): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
-}
+const stack = (): Stack => accountStack('eu-west-1');
 
 /** Runs `build` and returns the error message, failing the test on a TypeError or on success. */
 function refusal(build: () => unknown): string {
@@ -77,7 +73,7 @@ describe('every public entry point', () => {
       "Invalid GitHubOidcProviderProps.issuer 'token.actions.githubusercontent.com': it is not a GitHubIssuer."],
     ['thumbprints as a string', (s) => new GitHubOidcProvider(s, 'P', { thumbprints: js('abc') }), "Invalid CiOidcProviderOptions.thumbprints 'abc': it is a string, not a list."],
     ['an unknown removal policy', (s) => new GitHubOidcProvider(s, 'P', { removalPolicy: js('keep') }), "Invalid CiOidcProviderOptions.removalPolicy 'keep': it is not one of destroy, retain"],
-    ['a GitLab url as a number', (s) => new GitLabOidcProvider(s, 'P', { url: js(1) }), "Invalid GitLabOidcProvider url '1': it is a number, not a string."],
+    ['a GitLab url as a number', () => GitLabIssuer.selfManaged(js(1)), "Invalid GitLabIssuer.selfManaged(url) '1': it is a number, not a string."],
     ['an import account as a number', (s) => GitHubOidcProvider.fromAccount(s, 'P', { account: js(123456789012) }), "Invalid account '123456789012': it is a number, not a string."],
     ['an import ARN as null', (s) => GitLabOidcProvider.fromOidcProviderArn(s, 'P', js(null)), "Invalid GitLabOidcProvider.fromOidcProviderArn(oidcProviderArn) 'null': it is null, not a string."],
     ['an import audience as a list', (s) => GitHubOidcProvider.fromAccount(s, 'P', { audience: js(['a']) }), 'Invalid audience \'["a"]\': it is an array, not a string.'],

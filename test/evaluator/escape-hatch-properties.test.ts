@@ -62,7 +62,7 @@ function tryBuild<T>(property: string, build: () => T): T | undefined {
   }
 }
 
-const riskIds = (subject: CiSubject) => subject._spec.risks.map((risk) => risk.id.replace('cdk-ci-oidc:', ''));
+const riskIds = (subject: CiSubject) => subject.risks.map((risk) => risk.id.replace('cdk-ci-oidc:', ''));
 /** Names no generated pattern holds literally: disjoint characters, so only a wildcard matches all of them. */
 const FRESH_REFS = ['x', 'Q7', 'zk-9/w'];
 const FRESH_ENVIRONMENT = 'zq fresh';

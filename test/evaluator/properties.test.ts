@@ -1,10 +1,7 @@
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { decide, Decision, newStack, TokenPayload, TrustPolicy, trustPolicyOf } from './iam-evaluator';
-import {
-  CiDeployRole, CiDeployRoleProps, CiSubject, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository,
-  GitLabGroup, GitLabOidcProvider, GitLabProject, GitLabSubjectFormat,
-} from '../../src';
+import { CiDeployRole, CiDeployRoleProps, CiSubject, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitLabGroup, GitLabIssuer, GitLabOidcProvider, GitLabProject, GitLabSubjectFormat } from '../../src';
 import {
   adversarial, environmentName, gitHubOwner, gitHubRepository, lookAlikes, maybeAdversarial, refName, stringFrom,
 } from '../fixtures/generators';
@@ -283,7 +280,7 @@ function gitLabProps(config: GitLabConfig): (scope: Construct) => CiDeployRolePr
         pinIds: !config.selfManaged,
       });
     return {
-      provider: new GitLabOidcProvider(scope, 'GitLab', config.selfManaged ? { url: SELF_MANAGED } : {}),
+      provider: new GitLabOidcProvider(scope, 'GitLab', config.selfManaged ? { issuer: GitLabIssuer.selfManaged(SELF_MANAGED) } : {}),
       subjects: [config.kind === 'branch' ? scopeObject.branch(config.name.value) : scopeObject.tag(config.name.value)],
       requireProtectedRef: config.requireProtectedRef,
     };

@@ -1,10 +1,7 @@
 import { GithubActionsIdentityProvider, GithubActionsRole } from 'aws-cdk-github-oidc';
 import { Annotations, App, Aspects, CfnOutput, Fn, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
-import {
-  CiDeployRole, CiOidcPrincipal, CiTrustGuard, CiTrustGuardProps, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository,
-  GitHubSubject, GitHubSubjectClaimKey, GitHubSubjectTemplate, GitLabGroup, GitLabOidcProvider, GitLabProject,
-} from '../../src';
+import { CiDeployRole, CiOidcPrincipal, CiTrustGuard, CiTrustGuardProps, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitHubSubject, GitHubSubjectClaimKey, GitHubSubjectTemplate, GitLabGroup, GitLabIssuer, GitLabOidcProvider, GitLabProject } from '../../src';
 
 const GH = 'token.actions.githubusercontent.com';
 const GH_ARN = `arn:aws:iam::123456789012:oidc-provider/${GH}`;
@@ -405,7 +402,7 @@ describe('CiTrustGuard on roles of this library', () => {
       new CiDeployRole(stack, 'GitLabRole', {
         provider: gitlab, requireProtectedRef: true, subjects: [GitLabProject.of('acme/platform/api', { projectId: 4242 }).branch('main')],
       });
-      const selfManaged = new GitLabOidcProvider(stack, 'SelfManaged', { url: 'https://gitlab.example.com' });
+      const selfManaged = new GitLabOidcProvider(stack, 'SelfManaged', { issuer: GitLabIssuer.selfManaged('https://gitlab.example.com') });
       new CiDeployRole(stack, 'SelfManagedRole', { provider: selfManaged, subjects: [GitLabProject.of('acme/api').tag('v*')] });
     });
     expect(result).toEqual({ errors: [], warnings: [], texts: [] });

@@ -1,7 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { parse } from 'yaml';
 import { CiDeployRole, CiDeployRoleProps, GitHubOidcProvider, GitHubRepository, GitLabGroup, GitLabOidcProvider, GitLabProject } from '../../src';
 import { decide, TokenPayload, trustPolicyOf } from '../evaluator/iam-evaluator';
+import { accountStack } from '../fixtures/account-stack';
 
 /*
  * The rendered filter and the role agree: for each run a pipeline could start, the job runs
@@ -10,11 +11,8 @@ import { decide, TokenPayload, trustPolicyOf } from '../evaluator/iam-evaluator'
  * The filters are evaluated here by small interpreters of the forms GitHub and GitLab define.
  */
 
-const ACCOUNT = '123456789012';
 
-function stack(): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region: 'eu-west-1' } });
-}
+const stack = (): Stack => accountStack('eu-west-1');
 
 // --- GitHub: on.push/pull_request and the job's if: ---
 

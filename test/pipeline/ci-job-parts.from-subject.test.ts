@@ -1,21 +1,19 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { parse } from 'yaml';
 import {
   CiDeployRole, CiDeployRoleProps, GitHubOidcProvider, GitHubRepository, GitHubSubject, GitHubSubjectClaimKey as Key, GitHubSubjectTemplate,
   GitLabOidcProvider, GitLabProject,
 } from '../../src';
+import { ACCOUNT, accountStack } from '../fixtures/account-stack';
 
 /*
  * The rendered jobs take the environment from what each subject is (set by its builder), never
  * from re-reading the `sub` text, and never let a role's name or path expand as an expression.
  */
 
-const ACCOUNT = '123456789012';
 const SHARED = 'acme/shared/.github/workflows/deploy.yml@refs/heads/main';
 
-function stack(): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region: 'eu-west-1' } });
-}
+const stack = (): Stack => accountStack('eu-west-1');
 
 function gitHubRole(props: Partial<CiDeployRoleProps>): CiDeployRole {
   const scope = stack();

@@ -1,9 +1,10 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { actionlintFindings, gitLabSchemaErrors } from './job-validators';
 import {
   ActionVersion, CiDeployRole, CiDeployRoleProps, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitHubSubject, GitLabGroup, GitLabOidcProvider,
   GitLabProject, GitLabSubject,
 } from '../../src';
+import { accountStack } from '../fixtures/account-stack';
 
 /*
  * Every rendered job is checked by the platform's own rules, offline: actionlint for GitHub
@@ -11,12 +12,9 @@ import {
  * shown a broken copy, so that a validator that accepts anything would fail these tests.
  */
 
-const ACCOUNT = '123456789012';
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 
-function stack(): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region: 'eu-west-1' } });
-}
+const stack = (): Stack => accountStack('eu-west-1');
 
 function gitHubJob(props: Partial<CiDeployRoleProps>, options: Parameters<CiDeployRole['renderGitHubActionsJob']>[0] = {}): string {
   const scope = stack();

@@ -1,11 +1,12 @@
 import { CiDeployRole, CiSubject, GitLabGroup, GitLabOidcProvider, GitLabProject, GitLabSubjectFormat } from '../../src';
 import { decide, newStack, TokenPayload, trustPolicyOf } from '../evaluator/iam-evaluator';
+import { gitLabIssuerOf } from '../fixtures/issuers';
 import { gitLabToken, GitLabJob } from '../fixtures/tokens/gitlab-token';
 
 /** The decision of an independent IAM evaluator for a role of the subjects, per job. */
 function decisions(subjects: CiSubject[], jobs: GitLabJob[], options: { url?: string; requireProtectedRef?: boolean } = {}): string[] {
   const stack = newStack();
-  const provider = new GitLabOidcProvider(stack, 'GitLab', { url: options.url });
+  const provider = new GitLabOidcProvider(stack, 'GitLab', { issuer: gitLabIssuerOf(options.url) });
   new CiDeployRole(stack, 'Role', { provider, subjects, requireProtectedRef: options.requireProtectedRef });
   const policy = trustPolicyOf(stack);
   return jobs.map((job) => decide(policy, gitLabToken(job)));

@@ -1,9 +1,7 @@
 import { App, Annotations as CoreAnnotations, aws_iam as iam, CfnElement, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import {
-  CiDeployRole, CiOidcPrincipal, CiSubject, GitHubOidcProvider, GitHubRepository, GitLabGroup, GitLabOidcProvider, GitLabProject,
-  GitLabSubject, GitLabSubjectFormat, ICiOidcProvider,
-} from '../../src';
+import { CiDeployRole, CiOidcPrincipal, CiSubject, GitHubOidcProvider, GitHubRepository, GitLabGroup, GitLabIssuer, GitLabOidcProvider, GitLabProject, GitLabSubject, GitLabSubjectFormat, ICiOidcProvider } from '../../src';
+import { gitLabIssuerOf } from '../fixtures/issuers';
 
 const SELF_MANAGED = 'https://gitlab.example.com';
 
@@ -22,7 +20,7 @@ function conditionsOf(role: iam.Role): unknown[] {
 /** A role of one subject on a provider, in a fresh stack. */
 function roleFor(subject: CiSubject, options: { url?: string; requireProtectedRef?: boolean } = {}): CiDeployRole {
   const stack = newStack();
-  const provider = new GitLabOidcProvider(stack, 'GitLab', { url: options.url });
+  const provider = new GitLabOidcProvider(stack, 'GitLab', { issuer: gitLabIssuerOf(options.url) });
   return new CiDeployRole(stack, 'Role', { provider, subjects: [subject], requireProtectedRef: options.requireProtectedRef });
 }
 
@@ -236,7 +234,7 @@ describe('GitLab trust on a self-managed instance', () => {
   test('fails if an imported self-managed provider gets a pinned id', () => {
     // GIVEN
     const stack = newStack();
-    const provider = GitLabOidcProvider.fromAccount(stack, 'GitLab', { url: SELF_MANAGED });
+    const provider = GitLabOidcProvider.fromAccount(stack, 'GitLab', { issuer: GitLabIssuer.selfManaged(SELF_MANAGED) });
 
     // THEN
     expect(() => new CiOidcPrincipal(provider, { subjects: [GitLabProject.of('platform/api', { projectId: 42 }).tag('v1')] }))
@@ -282,7 +280,7 @@ describe('GitLab and GitHub side by side', () => {
     // GIVEN
     const stack = newStack();
     const gitlab = new GitLabOidcProvider(stack, 'GitLab');
-    const selfManaged = new GitLabOidcProvider(stack, 'SelfManaged', { url: SELF_MANAGED });
+    const selfManaged = new GitLabOidcProvider(stack, 'SelfManaged', { issuer: GitLabIssuer.selfManaged(SELF_MANAGED) });
     const github = new GitHubOidcProvider(stack, 'GitHub');
 
     // WHEN
@@ -357,7 +355,7 @@ describe('GitLab role snapshots', () => {
     ['gitlab.com release tags of a group', (s) => new GitLabOidcProvider(s, 'GitLab'), () => ({
       subjects: [GitLabGroup.of('acme-group', { namespaceId: 1234 }).tag('v*')],
     })],
-    ['self-managed project_id subject', (s) => new GitLabOidcProvider(s, 'GitLab', { url: SELF_MANAGED }), () => ({
+    ['self-managed project_id subject', (s) => new GitLabOidcProvider(s, 'GitLab', { issuer: GitLabIssuer.selfManaged(SELF_MANAGED) }), () => ({
       subjects: [GitLabProject.of('platform/api', { projectId: 42, subjectFormat: GitLabSubjectFormat.PROJECT_ID }).branch('main')],
     })],
     ['imported gitlab.com provider', (s) => GitLabOidcProvider.fromAccount(s, 'GitLab'), () => ({

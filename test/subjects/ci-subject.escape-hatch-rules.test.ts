@@ -1,11 +1,12 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
-  CiDeployRole, GitHubIssuer, GitHubOidcProvider, GitHubRepository, GitHubSubject, GitHubSubjectClaimKey as Key, GitHubSubjectTemplate, GitLabSubject,
+  CiDeployRole, CiSubject, GitHubIssuer, GitHubOidcProvider, GitHubRepository, GitHubSubject, GitHubSubjectClaimKey as Key, GitHubSubjectTemplate,
+  GitLabSubject,
 } from '../../src';
 import { readSubject } from '../../src/audit/subject-reading';
 import { GITHUB_ISSUER, newStack, refOf, trustStatementsOf, webIdentity } from '../fixtures/github-stack';
 
-const ids = (subject: { _spec: { risks: Array<{ id: string }> } }) => subject._spec.risks.map((risk) => risk.id.replace('cdk-ci-oidc:', ''));
+const ids = (subject: CiSubject) => subject.risks.map((risk) => risk.id.replace('cdk-ci-oidc:', ''));
 const SHARED = 'acme/shared/.github/workflows/deploy.yml@refs/heads/main';
 
 describe('raw subjects: one wildcard rule for every key that names the repository, owner, group or project', () => {

@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { GitHubActionsJobOptions } from './github-actions-job-options';
 import { gitHubJobFilter } from './github-job-filter';
 import { CiPlatform } from '../../core/ci-platform';
+import { CiSubjectKind } from '../../core/ci-subject-kind';
 import { ActionVersion } from '../../pipeline/action-version';
 import { checkCommands, checkText, JobRole, roleAudience } from '../../pipeline/ci-job-parts';
 import { checkSessionDuration, checkSessionName } from '../../pipeline/job-session';
@@ -86,11 +87,10 @@ function uses(action: string, version: ActionVersion): string | Commented {
 function commonEnvironment(role: JobRole): string | undefined {
   const names = new Set<string>();
   for (const subject of role.subjects) {
-    const context = subject._spec.context;
-    if (context.kind !== 'environment' || context.name === undefined) {
+    if (subject.kind !== CiSubjectKind.ENVIRONMENT || subject.name === undefined) {
       return undefined;
     }
-    names.add(context.name);
+    names.add(subject.name);
   }
   return names.size === 1 ? [...names][0] : undefined;
 }

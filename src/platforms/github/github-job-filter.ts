@@ -1,3 +1,4 @@
+import { CiSubjectKind } from '../../core/ci-subject-kind';
 import { CommentLine, YamlMapping } from '../../pipeline/yaml-text';
 import { CiSubject } from '../../subjects/ci-subject';
 
@@ -48,26 +49,25 @@ export function gitHubJobFilter(subjects: CiSubject[], environment: string | und
   let pullRequest = false;
   const notes: CommentLine[] = [];
   for (const subject of subjects) {
-    const context = subject._spec.context;
-    if (context.kind === 'branch' || context.kind === 'tag') {
-      const refs = context.kind === 'branch' ? 'refs/heads/' : 'refs/tags/';
-      const globs = context.kind === 'branch' ? branches : tags;
-      if (context.name !== undefined) {
-        refTerms.push(`github.ref == ${literal(refs + context.name)}`);
-        globs.push(glob(context.name));
-      } else if (context.pattern !== undefined && /^[^*?]*\*$/.test(context.pattern)) {
-        const prefix = context.pattern.slice(0, -1);
+    if (subject.kind === CiSubjectKind.BRANCH || subject.kind === CiSubjectKind.TAG) {
+      const refs = subject.kind === CiSubjectKind.BRANCH ? 'refs/heads/' : 'refs/tags/';
+      const globs = subject.kind === CiSubjectKind.BRANCH ? branches : tags;
+      if (subject.name !== undefined) {
+        refTerms.push(`github.ref == ${literal(refs + subject.name)}`);
+        globs.push(glob(subject.name));
+      } else if (subject.namePattern !== undefined && /^[^*?]*\*$/.test(subject.namePattern)) {
+        const prefix = subject.namePattern.slice(0, -1);
         refTerms.push(`startsWith(github.ref, ${literal(refs + prefix)})`);
         globs.push(`${glob(prefix)}**`);
       } else {
         notes.push(leftOut(subject, 'GitHub expressions have no exact form for this pattern'));
       }
-    } else if (context.kind === 'anyRef') {
+    } else if (subject.kind === CiSubjectKind.ANY_REF) {
       anyRef = true;
       refTerms.push("startsWith(github.ref, 'refs/heads/')", "startsWith(github.ref, 'refs/tags/')");
-    } else if (context.kind === 'pullRequest') {
+    } else if (subject.kind === CiSubjectKind.PULL_REQUEST) {
       pullRequest = true;
-    } else if (context.kind === 'environment') {
+    } else if (subject.kind === CiSubjectKind.ENVIRONMENT) {
       notes.push(leftOut(subject, 'the job declares no environment, since the role trusts other subjects or the name is not certain'));
     } else {
       notes.push(leftOut(subject, 'its subject does not say which branch, tag, environment or event it is'));
@@ -113,5 +113,5 @@ function glob(name: string): string {
 }
 
 function leftOut(subject: CiSubject, why: string): CommentLine {
-  return new CommentLine(`Left out of the filter, ${why}: ${subject._spec.description}.`);
+  return new CommentLine(`Left out of the filter, ${why}: ${subject.description}.`);
 }

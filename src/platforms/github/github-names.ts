@@ -20,22 +20,32 @@ export function checkOwner(property: string, owner: string): void {
 
 /** Splits `owner/repository`, throwing unless both are literal GitHub names. */
 export function parseRepository(property: string, fullName: string): { owner: string; repository: string } {
-  const problem = namePart(fullName);
+  const problem = repositoryProblem(fullName);
   if (problem) {
     throw invalid(property, fullName, problem, REPOSITORY_FORM);
   }
+  const [owner, repository] = fullName.split('/');
+  return { owner, repository };
+}
+
+/** Why `fullName` is not a literal `<owner>/<repository>` of GitHub, or `undefined` when it is. */
+export function repositoryProblem(fullName: string): string | undefined {
+  const problem = namePart(fullName);
+  if (problem) {
+    return problem;
+  }
   const parts = fullName.split('/');
   if (parts.length !== 2) {
-    throw invalid(property, fullName, `it has ${parts.length - 1} '/' instead of one`, REPOSITORY_FORM);
+    return `it has ${parts.length - 1} '/' instead of one`;
   }
   const [owner, repository] = parts;
   if (!OWNER.test(owner)) {
-    throw invalid(property, fullName, `'${owner}' is not a GitHub owner name`, REPOSITORY_FORM);
+    return `'${owner}' is not a GitHub owner name`;
   }
   if (!REPOSITORY.test(repository) || repository === '.' || repository === '..') {
-    throw invalid(property, fullName, `'${repository}' is not a GitHub repository name`, REPOSITORY_FORM);
+    return `'${repository}' is not a GitHub repository name`;
   }
-  return { owner, repository };
+  return undefined;
 }
 
 function namePart(value: string): string | undefined {

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { GitHubIssuer } from './github-issuer';
 import { CiPlatform } from '../../core/ci-platform';
-import { checkOptionalKind, invalid, shownValue } from '../../core/runtime-checks';
 import { ICiOidcProvider } from '../../providers/ci-oidc-provider';
 import { CiOidcProviderBase } from '../../providers/ci-oidc-provider-base';
 import { CiOidcProviderImportOptions, CiOidcProviderOptions } from '../../providers/ci-oidc-provider-options';
 import { IssuerDescription } from '../../providers/issuer-description';
+import { checkIssuerOption } from '../../providers/issuer-option';
 import { importProviderByArn, importProviderOfAccount } from '../../providers/provider-import';
 
 /**
@@ -60,7 +60,7 @@ export class GitHubOidcProvider extends CiOidcProviderBase {
    * in the stack's partition.
    */
   public static fromAccount(scope: Construct, id: string, options: GitHubOidcProviderFromAccountOptions = {}): ICiOidcProvider {
-    checkIssuerOption('GitHubOidcProvider.fromAccount() options', options);
+    checkIssuer('GitHubOidcProvider.fromAccount() options', options);
     return importProviderOfAccount(scope, id, describe(options.issuer), options.account, options.audience);
   }
 
@@ -73,26 +73,25 @@ export class GitHubOidcProvider extends CiOidcProviderBase {
   public static fromOidcProviderArn(
     scope: Construct, id: string, oidcProviderArn: string, options: GitHubOidcProviderImportOptions = {},
   ): ICiOidcProvider {
-    checkIssuerOption('GitHubOidcProvider.fromOidcProviderArn() options', options);
+    checkIssuer('GitHubOidcProvider.fromOidcProviderArn() options', options);
     return importProviderByArn(
       scope, id, oidcProviderArn, describe(options.issuer), options.audience, 'GitHubOidcProvider.fromOidcProviderArn(oidcProviderArn)',
     );
   }
 
   constructor(scope: Construct, id: string, props: GitHubOidcProviderProps = {}) {
-    checkIssuerOption('GitHubOidcProviderProps', props);
+    checkIssuer('GitHubOidcProviderProps', props);
     const issuer = props.issuer ?? GitHubIssuer.gitHubDotCom();
     super(scope, id, CiPlatform.GITHUB_ACTIONS, issuer.issuer, issuer.conditionClaims, props);
   }
 }
 
+const ISSUER_FORM = "GitHubIssuer.gitHubDotCom(), GitHubIssuer.enterpriseCloud('acme-corp'), GitHubIssuer.dataResidency('octocorp') " +
+  "or GitHubIssuer.enterpriseServer('github.example.com')";
+
 /** Throws unless `options` is an object (or nothing) whose `issuer` is a `GitHubIssuer` (or nothing). */
-function checkIssuerOption(property: string, options: { issuer?: GitHubIssuer }): void {
-  checkOptionalKind(property, options, 'object', 'an object of options, or nothing');
-  if (options?.issuer !== undefined && !(options.issuer instanceof GitHubIssuer)) {
-    throw invalid(`${property}.issuer`, shownValue(options.issuer), 'it is not a GitHubIssuer',
-      "GitHubIssuer.gitHubDotCom(), GitHubIssuer.enterpriseCloud('acme-corp'), GitHubIssuer.dataResidency('octocorp') or GitHubIssuer.enterpriseServer('github.example.com')");
-  }
+function checkIssuer(property: string, options: { issuer?: GitHubIssuer }): void {
+  checkIssuerOption(property, options, (value) => value instanceof GitHubIssuer, 'GitHubIssuer', ISSUER_FORM);
 }
 
 function describe(issuer: GitHubIssuer = GitHubIssuer.gitHubDotCom()): IssuerDescription {

@@ -2,11 +2,13 @@ import { environmentPins } from './facts/github-pins';
 import { GitHubScopeParts } from './facts/github-scope-parts';
 import { GitHubSubject } from './github-subject';
 import { CiPlatform } from '../../core/ci-platform';
+import { CiSubjectKind } from '../../core/ci-subject-kind';
 import { SubjectWarning } from '../../core/finding-texts';
 import { ClaimPin, SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
 import { checkLiteral, hasWildcard, invalid } from '../../subjects/literal-part';
-import { classifiedRisks, refContext } from '../../subjects/subject-classification';
+import { scopedSubjectSpec } from '../../subjects/scoped-subject-spec';
+import { refContext } from '../../subjects/subject-classification';
 
 const ENVIRONMENT_FORM = "an environment name such as 'production', without wildcards";
 
@@ -28,7 +30,7 @@ export abstract class GitHubScope {
   public branch(branch: string): GitHubSubject {
     checkRefName(this._parts.source, 'branch', branch);
     return this.subject(`ref:refs/heads/${branch}`, `branch ${branch}`, hasWildcard(branch),
-      everyRefRisk(this._parts.label, 'branch', branch), [], refContext('branch', branch));
+      everyRefRisk(this._parts.label, 'branch', branch), [], refContext(CiSubjectKind.BRANCH, branch));
   }
 
   /**
@@ -39,7 +41,7 @@ export abstract class GitHubScope {
   public tag(tag: string): GitHubSubject {
     checkRefName(this._parts.source, 'tag', tag);
     return this.subject(`ref:refs/tags/${tag}`, `tag ${tag}`, hasWildcard(tag),
-      everyRefRisk(this._parts.label, 'tag', tag), [], refContext('tag', tag));
+      everyRefRisk(this._parts.label, 'tag', tag), [], refContext(CiSubjectKind.TAG, tag));
   }
 
   /**
@@ -58,7 +60,7 @@ export abstract class GitHubScope {
     }
     const pins = environmentPins(this._parts.label, environment);
     return this.subject(`environment:${environment.replace(/:/g, '%3A')}`, `environment ${environment}`, false, [], pins,
-      { kind: 'environment', name: environment });
+      { kind: CiSubjectKind.ENVIRONMENT, name: environment });
   }
 
   /**
@@ -68,7 +70,7 @@ export abstract class GitHubScope {
    * branch of the repository runs the workflow. Warns with id `cdk-ci-oidc:pullRequestSubject`.
    */
   public pullRequest(): GitHubSubject {
-    return this.subject('pull_request', 'pull requests', false, [SubjectWarning.pullRequest(this._parts.label)], [], { kind: 'pullRequest' });
+    return this.subject('pull_request', 'pull requests', false, [SubjectWarning.pullRequest(this._parts.label)], [], { kind: CiSubjectKind.PULL_REQUEST });
   }
 
   /**
@@ -78,23 +80,12 @@ export abstract class GitHubScope {
    * Warns with id `cdk-ci-oidc:anyRefSubject`.
    */
   public anyRef(): GitHubSubject {
-    return this.subject('ref:*', 'any branch or tag', true, [SubjectWarning.anyRef(this._parts.label)], [], { kind: 'anyRef' });
+    return this.subject('ref:*', 'any branch or tag', true, [SubjectWarning.anyRef(this._parts.label)], [], { kind: CiSubjectKind.ANY_REF });
   }
 
-  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], pins: ClaimPin[], kind: SubjectContext): GitHubSubject {
-    const parts = this._parts;
-    const claims = parts.prefixes.map((prefix) => `${prefix}${context}`);
-    const isPattern = pattern || parts.prefixes.some(hasWildcard);
-    const own = [...parts.risks, ...risks];
-    return GitHubSubject._fromSpec({
-      platform: CiPlatform.GITHUB_ACTIONS,
-      claims,
-      pattern: isPattern,
-      pins: [...parts.pins, ...pins],
-      description: `${parts.label}, ${words}`,
-      // What the guard would find besides the builder's own warnings (the audit's reading decides by what the claims match).
-      risks: [...own, ...classifiedRisks(claims, isPattern, own)],
-      context: kind,
-    });
+  private subject(
+    claimSuffix: string, words: string, pattern: boolean, risks: SubjectRisk[], pins: ClaimPin[], context: SubjectContext,
+  ): GitHubSubject {
+    return GitHubSubject._fromSpec(scopedSubjectSpec(CiPlatform.GITHUB_ACTIONS, this._parts, { claimSuffix, words, pattern, risks, pins, context }));
   }
 }

@@ -7,6 +7,7 @@ import { GitHubSubjectClaimKey } from './github-subject-claim-key';
 import { GitHubSubjectTemplateValues } from './github-subject-template-values';
 import { checkJobWorkflowRef } from './github-workflow-ref';
 import { CiPlatform } from '../../core/ci-platform';
+import { CiSubjectKind } from '../../core/ci-subject-kind';
 import { SubjectWarning } from '../../core/finding-texts';
 import { checkKind, checkList } from '../../core/runtime-checks';
 import { ClaimPin, SubjectContext, SubjectRisk } from '../../core/subject-spec';
@@ -158,15 +159,18 @@ export class GitHubSubjectTemplate {
     const refKeys = this.keys.filter((key) => REF_KEYS.includes(key));
     // A value no key uses is refused, so an environment here is one the CONTEXT or ENVIRONMENT key writes.
     if (values.environment !== undefined) {
-      return { kind: 'environment', name: values.environment };
+      return { kind: CiSubjectKind.ENVIRONMENT, name: values.environment };
     }
     if (refKeys.length === 0) {
-      return { kind: 'other' };
+      return { kind: CiSubjectKind.OTHER };
     }
     if (values.pullRequest) {
-      return { kind: 'pullRequest' };
+      return { kind: CiSubjectKind.PULL_REQUEST };
     }
-    return values.branch !== undefined ? { kind: 'branch', name: values.branch } : values.tag !== undefined ? { kind: 'tag', name: values.tag } : { kind: 'other' };
+    if (values.branch !== undefined) {
+      return { kind: CiSubjectKind.BRANCH, name: values.branch };
+    }
+    return values.tag !== undefined ? { kind: CiSubjectKind.TAG, name: values.tag } : { kind: CiSubjectKind.OTHER };
   }
 
   /** The `key:value` text of one key; two alternatives for `repo` in both subject forms. */

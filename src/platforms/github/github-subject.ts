@@ -1,9 +1,9 @@
 import { CiPlatform } from '../../core/ci-platform';
-import { SubjectWarning } from '../../core/finding-texts';
-import { freezeSpec, SubjectRisk, SubjectSpec } from '../../core/subject-spec';
+import { freezeSpec, SubjectSpec } from '../../core/subject-spec';
 import { CiSubject } from '../../subjects/ci-subject';
 import { checkRawClaim, hasWildcard, invalid } from '../../subjects/literal-part';
-import { checkClaimScope, claimContext, classifiedRisks } from '../../subjects/subject-classification';
+import { rawClaimSpec } from '../../subjects/raw-claim-spec';
+import { checkClaimScope } from '../../subjects/subject-classification';
 
 /** The claims whose values name one repository or owner on the issuer. */
 const OWNER_BOUND_KEYS = ['repo', 'repository', 'repository_id', 'repository_owner', 'repository_owner_id'];
@@ -46,22 +46,9 @@ export class GitHubSubject extends CiSubject {
       throw invalid('GitHubSubject.fromClaim(sub)', sub, `its repository '${repository}' is a pattern, which would match repositories created later under similar names`,
         "a literal repository ('repo:acme/api:...') or '*' for every repository of the owner ('repo:acme/*:...')");
     }
-    const pattern = hasWildcard(sub);
     // The rule of the guard and the report for every key that names the repository or its owner (repo, repository, repository_owner, ids ...).
-    checkClaimScope('GitHubSubject.fromClaim(sub)', sub, pattern);
-    const own: SubjectRisk[] = pattern
-      ? [SubjectWarning.rawPattern(sub, 'GitHubRepository and GitHubOwner')]
-      : [];
-    return new GitHubSubject({
-      platform: CiPlatform.GITHUB_ACTIONS,
-      claims: [sub],
-      pattern,
-      pins: [],
-      description: `sub ${sub}`,
-      // The warnings the guard gives the same value: whole owner, any ref, any branch or tag, pull requests, environment patterns ...
-      risks: [...own, ...classifiedRisks([sub], pattern, own)],
-      context: claimContext(sub, pattern),
-    });
+    checkClaimScope('GitHubSubject.fromClaim(sub)', sub, hasWildcard(sub));
+    return new GitHubSubject(rawClaimSpec(CiPlatform.GITHUB_ACTIONS, sub, 'GitHubRepository and GitHubOwner'));
   }
 
   /** @internal */

@@ -1,4 +1,4 @@
-import { parseRepository } from './github-names';
+import { repositoryProblem } from './github-names';
 import { gitRefProblem } from '../../subjects/git-ref-name';
 import { hasWildcard, invalid, textProblem } from '../../subjects/literal-part';
 
@@ -27,9 +27,7 @@ export function checkJobWorkflowRef(property: string, value: string): void {
     throw invalid(property, value, "it is not a workflow file directly in '.github/workflows/' of a repository, followed by '@<ref>'", WORKFLOW_REF_FORM);
   }
   const [, repository, , ref] = match;
-  try {
-    parseRepository(property, repository);
-  } catch {
+  if (repositoryProblem(repository) !== undefined) {
     throw invalid(property, value, `'${repository}' is not a GitHub repository`, WORKFLOW_REF_FORM);
   }
   const refProblem = workflowRefProblem(ref);

@@ -1,3 +1,4 @@
+import { CiSubjectKind } from '../../core/ci-subject-kind';
 import { CommentLine, YamlMapping } from '../../pipeline/yaml-text';
 import { CiSubject } from '../../subjects/ci-subject';
 
@@ -29,16 +30,15 @@ export function gitLabJobRules(subjects: CiSubject[], protectedRef: boolean): Gi
   const conditions: string[] = [];
   const notes: CommentLine[] = [];
   for (const subject of subjects) {
-    const context = subject._spec.context;
-    if (context.kind === 'branch' || context.kind === 'tag') {
-      const variable = context.kind === 'branch' ? '$CI_COMMIT_BRANCH' : '$CI_COMMIT_TAG';
-      const value = context.name ?? context.pattern;
+    if (subject.kind === CiSubjectKind.BRANCH || subject.kind === CiSubjectKind.TAG) {
+      const variable = subject.kind === CiSubjectKind.BRANCH ? '$CI_COMMIT_BRANCH' : '$CI_COMMIT_TAG';
+      const value = subject.name ?? subject.namePattern;
       if (value === undefined) {
         notes.push(leftOut(subject, 'its name is not known'));
       } else if (value.includes('$')) {
         notes.push(leftOut(subject, "its name holds '$', which GitLab would read as a variable"));
-      } else if (context.name !== undefined) {
-        const quoted = quote(context.name);
+      } else if (subject.name !== undefined) {
+        const quoted = quote(subject.name);
         if (quoted === undefined) {
           notes.push(leftOut(subject, 'its name holds both quote characters'));
         } else {
@@ -47,7 +47,7 @@ export function gitLabJobRules(subjects: CiSubject[], protectedRef: boolean): Gi
       } else {
         conditions.push(`${variable} =~ /^${regex(value)}$/`);
       }
-    } else if (context.kind === 'anyRef') {
+    } else if (subject.kind === CiSubjectKind.ANY_REF) {
       conditions.push('$CI_COMMIT_BRANCH || $CI_COMMIT_TAG');
     } else {
       notes.push(leftOut(subject, 'its subject does not say which branch or tag it is'));
@@ -86,5 +86,5 @@ function regex(pattern: string): string {
 }
 
 function leftOut(subject: CiSubject, why: string): CommentLine {
-  return new CommentLine(`Left out of the rules, ${why}: ${subject._spec.description}.`);
+  return new CommentLine(`Left out of the rules, ${why}: ${subject.description}.`);
 }

@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
-import { parseGitLabUrl } from './gitlab-url';
+import { GitLabIssuer } from './gitlab-issuer';
 import { CiPlatform } from '../../core/ci-platform';
-import { checkOptionalKind } from '../../core/runtime-checks';
+import { invalid, shownValue } from '../../core/runtime-checks';
 import { ICiOidcProvider } from '../../providers/ci-oidc-provider';
 import { CiOidcProviderBase } from '../../providers/ci-oidc-provider-base';
 import { CiOidcProviderImportOptions, CiOidcProviderOptions } from '../../providers/ci-oidc-provider-options';
 import { IssuerDescription } from '../../providers/issuer-description';
+import { checkIssuerOption } from '../../providers/issuer-option';
 import { importProviderByArn, importProviderOfAccount } from '../../providers/provider-import';
 
 /**
@@ -13,17 +14,15 @@ import { importProviderByArn, importProviderOfAccount } from '../../providers/pr
  */
 export interface GitLabOidcProviderProps extends CiOidcProviderOptions {
   /**
-   * The URL of the GitLab instance whose jobs' ID tokens the provider accepts: the `iss` claim.
+   * The GitLab issuer whose jobs' ID tokens the provider accepts: the `iss` claim.
    *
-   * A self-managed instance (or GitLab Dedicated) is given by its https URL, e.g.
-   * `https://gitlab.example.com`, without port, query or credentials; a trailing `/` is
-   * dropped. It must be literal: IAM names the condition keys after it (`gitlab.example.com:sub`).
-   * AWS passes no claims besides `aud` and `sub` to IAM for such issuers, so roles trusting
-   * them cannot pin `project_id`, `namespace_id` or `ref_protected`.
+   * `GitLabIssuer.selfManaged('https://gitlab.example.com')` for a self-managed instance (or
+   * GitLab Dedicated). AWS passes no claims besides `aud` and `sub` to IAM for such issuers,
+   * so roles trusting them cannot pin `project_id`, `namespace_id` or `ref_protected`.
    *
-   * @default 'https://gitlab.com'
+   * @default - gitlab.com (`https://gitlab.com`)
    */
-  readonly url?: string;
+  readonly issuer?: GitLabIssuer;
 }
 
 /**
@@ -31,11 +30,11 @@ export interface GitLabOidcProviderProps extends CiOidcProviderOptions {
  */
 export interface GitLabOidcProviderImportOptions extends CiOidcProviderImportOptions {
   /**
-   * The URL of the GitLab instance of the existing provider.
+   * The GitLab issuer of the existing provider.
    *
-   * @default 'https://gitlab.com'
+   * @default - gitlab.com (`https://gitlab.com`)
    */
-  readonly url?: string;
+  readonly issuer?: GitLabIssuer;
 }
 
 /**
@@ -69,22 +68,22 @@ export class GitLabOidcProvider extends CiOidcProviderBase {
    * the stack's partition.
    */
   public static fromAccount(scope: Construct, id: string, options: GitLabOidcProviderFromAccountOptions = {}): ICiOidcProvider {
-    checkOptionalKind('GitLabOidcProvider.fromAccount() options', options, 'object', 'an object of options, or nothing');
-    return importProviderOfAccount(scope, id, describe('GitLabOidcProvider.fromAccount() url', options.url), options.account, options.audience);
+    checkIssuer('GitLabOidcProvider.fromAccount() options', options);
+    return importProviderOfAccount(scope, id, describe(options.issuer), options.account, options.audience);
   }
 
   /**
    * Imports a GitLab provider by ARN.
    *
-   * The issuer comes from `options.url`, never from the ARN (which may be a token);
+   * The issuer comes from `options.issuer`, never from the ARN (which may be a token);
    * a literal ARN must name that issuer.
    */
   public static fromOidcProviderArn(
     scope: Construct, id: string, oidcProviderArn: string, options: GitLabOidcProviderImportOptions = {},
   ): ICiOidcProvider {
-    checkOptionalKind('GitLabOidcProvider.fromOidcProviderArn() options', options, 'object', 'an object of options, or nothing');
+    checkIssuer('GitLabOidcProvider.fromOidcProviderArn() options', options);
     return importProviderByArn(
-      scope, id, oidcProviderArn, describe('GitLabOidcProvider.fromOidcProviderArn() url', options.url), options.audience,
+      scope, id, oidcProviderArn, describe(options.issuer), options.audience,
       'GitLabOidcProvider.fromOidcProviderArn(oidcProviderArn)',
     );
   }
@@ -95,14 +94,27 @@ export class GitLabOidcProvider extends CiOidcProviderBase {
   public readonly url: string;
 
   constructor(scope: Construct, id: string, props: GitLabOidcProviderProps = {}) {
-    checkOptionalKind('GitLabOidcProviderProps', props, 'object', 'an object of options, or nothing');
-    const parsed = parseGitLabUrl('GitLabOidcProvider url', props.url);
-    super(scope, id, CiPlatform.GITLAB_CI, parsed.issuer, parsed.conditionClaims, props);
-    this.url = `https://${parsed.issuer}`;
+    checkIssuer('GitLabOidcProviderProps', props);
+    const issuer = props.issuer ?? GitLabIssuer.gitLabDotCom();
+    super(scope, id, CiPlatform.GITLAB_CI, issuer.issuer, issuer.conditionClaims, props);
+    this.url = issuer.url;
   }
 }
 
-function describe(property: string, url: string | undefined): IssuerDescription {
-  const parsed = parseGitLabUrl(property, url);
-  return { platform: CiPlatform.GITLAB_CI, issuer: parsed.issuer, conditionClaims: parsed.conditionClaims };
+const ISSUER_FORM = "GitLabIssuer.gitLabDotCom() or GitLabIssuer.selfManaged('https://gitlab.example.com')";
+
+/**
+ * Throws unless `options` is an object (or nothing) whose `issuer` is a `GitLabIssuer` (or nothing).
+ * The `url` option of 0.x releases is refused, not ignored: ignored, it would make a provider for gitlab.com.
+ */
+function checkIssuer(property: string, options: { issuer?: GitLabIssuer }): void {
+  checkIssuerOption(property, options, (value) => value instanceof GitLabIssuer, 'GitLabIssuer', ISSUER_FORM);
+  const url = (options as { url?: unknown } | undefined)?.url;
+  if (url !== undefined) {
+    throw invalid(`${property}.url`, shownValue(url), 'the url option is replaced by issuer', `issuer: ${ISSUER_FORM}`);
+  }
+}
+
+function describe(issuer: GitLabIssuer = GitLabIssuer.gitLabDotCom()): IssuerDescription {
+  return { platform: CiPlatform.GITLAB_CI, issuer: issuer.issuer, conditionClaims: issuer.conditionClaims };
 }

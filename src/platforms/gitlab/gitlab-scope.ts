@@ -1,11 +1,13 @@
 import { GitLabScopeParts } from './facts/gitlab-scope-parts';
 import { GitLabSubject } from './gitlab-subject';
 import { CiPlatform } from '../../core/ci-platform';
+import { CiSubjectKind } from '../../core/ci-subject-kind';
 import { SubjectWarning } from '../../core/finding-texts';
 import { SubjectContext, SubjectRisk } from '../../core/subject-spec';
 import { checkRefName, everyRefRisk } from '../../subjects/git-ref-name';
 import { hasWildcard } from '../../subjects/literal-part';
-import { classifiedRisks, refContext } from '../../subjects/subject-classification';
+import { scopedSubjectSpec } from '../../subjects/scoped-subject-spec';
+import { refContext } from '../../subjects/subject-classification';
 
 
 /*
@@ -41,7 +43,7 @@ export abstract class GitLabScope {
   public branch(branch: string): GitLabSubject {
     checkRefName(this._parts.source, 'branch', branch);
     return this.subject(`ref_type:branch:ref:${branch}`, `branch ${branch}`, hasWildcard(branch),
-      everyRefRisk(this._parts.label, 'branch', branch), refContext('branch', branch));
+      everyRefRisk(this._parts.label, 'branch', branch), refContext(CiSubjectKind.BRANCH, branch));
   }
 
   /**
@@ -52,7 +54,7 @@ export abstract class GitLabScope {
   public tag(tag: string): GitLabSubject {
     checkRefName(this._parts.source, 'tag', tag);
     return this.subject(`ref_type:tag:ref:${tag}`, `tag ${tag}`, hasWildcard(tag),
-      everyRefRisk(this._parts.label, 'tag', tag), refContext('tag', tag));
+      everyRefRisk(this._parts.label, 'tag', tag), refContext(CiSubjectKind.TAG, tag));
   }
 
   /**
@@ -61,22 +63,11 @@ export abstract class GitLabScope {
    * Warns with id `cdk-ci-oidc:anyRefSubject`: anyone who can push a branch can assume the role.
    */
   public anyRef(): GitLabSubject {
-    return this.subject('ref_type:*', 'any branch or tag', true, [SubjectWarning.anyRef(this._parts.label)], { kind: 'anyRef' });
+    return this.subject('ref_type:*', 'any branch or tag', true, [SubjectWarning.anyRef(this._parts.label)], { kind: CiSubjectKind.ANY_REF });
   }
 
-  private subject(context: string, words: string, pattern: boolean, risks: SubjectRisk[], kind: SubjectContext): GitLabSubject {
-    const parts = this._parts;
-    const claims = [`${parts.prefix}${context}`];
-    const isPattern = pattern || hasWildcard(parts.prefix);
-    const own = [...parts.risks, ...risks];
-    return GitLabSubject._fromSpec({
-      platform: CiPlatform.GITLAB_CI,
-      claims,
-      pattern: isPattern,
-      pins: parts.pins,
-      description: `${parts.label}, ${words}`,
-      risks: [...own, ...classifiedRisks(claims, isPattern, own)],
-      context: kind,
-    });
+  private subject(claimSuffix: string, words: string, pattern: boolean, risks: SubjectRisk[], context: SubjectContext): GitLabSubject {
+    const scope = { ...this._parts, prefixes: [this._parts.prefix] };
+    return GitLabSubject._fromSpec(scopedSubjectSpec(CiPlatform.GITLAB_CI, scope, { claimSuffix, words, pattern, risks, pins: [], context }));
   }
 }

@@ -1,9 +1,9 @@
 import { CiPlatform } from '../../core/ci-platform';
-import { SubjectWarning } from '../../core/finding-texts';
-import { freezeSpec, SubjectRisk, SubjectSpec } from '../../core/subject-spec';
+import { freezeSpec, SubjectSpec } from '../../core/subject-spec';
 import { CiSubject } from '../../subjects/ci-subject';
 import { checkRawClaim, hasWildcard, invalid } from '../../subjects/literal-part';
-import { checkClaimScope, claimContext, classifiedRisks } from '../../subjects/subject-classification';
+import { rawClaimSpec } from '../../subjects/raw-claim-spec';
+import { checkClaimScope } from '../../subjects/subject-classification';
 
 const EXAMPLE = 'project_path:acme-group/api:ref_type:branch:ref:main';
 
@@ -40,28 +40,15 @@ export class GitLabSubject extends CiSubject {
     if (sub.startsWith('repo:')) {
       throw invalid(property, sub, 'it is a GitHub subject (use GitHubSubject.fromClaim)', `a GitLab subject claim such as '${EXAMPLE}'`);
     }
-    const pattern = hasWildcard(sub);
     // The rule of the guard and the report for every key that names the project or its group (project_path, namespace_path, ids ...).
-    checkClaimScope(property, sub, pattern);
+    checkClaimScope(property, sub, hasWildcard(sub));
     // GitLab refuses component lists that do not start with the project ("project_path must be the first element of the sub claim",
     // https://gitlab.com/gitlab-org/gitlab/-/merge_requests/182257; project_id is the documented alternative).
     if (!sub.startsWith('project_path:') && !sub.startsWith('project_id:')) {
       throw invalid(property, sub, "it does not start with 'project_path:' or 'project_id:', as every GitLab subject does",
         `a GitLab subject claim such as '${EXAMPLE}'`);
     }
-    const own: SubjectRisk[] = pattern
-      ? [SubjectWarning.rawPattern(sub, 'GitLabProject and GitLabGroup')]
-      : [];
-    return new GitLabSubject({
-      platform: CiPlatform.GITLAB_CI,
-      claims: [sub],
-      pattern,
-      pins: [],
-      description: `sub ${sub}`,
-      // The warnings the guard gives the same value: whole group, any ref, any branch or tag, a ref type left open ...
-      risks: [...own, ...classifiedRisks([sub], pattern, own)],
-      context: claimContext(sub, pattern),
-    });
+    return new GitLabSubject(rawClaimSpec(CiPlatform.GITLAB_CI, sub, 'GitLabProject and GitLabGroup'));
   }
 
   /** @internal */

@@ -1,8 +1,8 @@
 import { App, Lazy, Stack } from 'aws-cdk-lib';
 import { parse } from 'yaml';
 import { CiDeployRole, CiDeployRoleProps, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitLabOidcProvider, GitLabProject } from '../../../src';
+import { ACCOUNT, accountStack } from '../../fixtures/account-stack';
 
-const ACCOUNT = '123456789012';
 
 interface Job {
   'runs-on': string;
@@ -12,9 +12,7 @@ interface Job {
   'steps': Array<{ uses?: string; with?: Record<string, string>; run?: string }>;
 }
 
-function stackIn(region: string | undefined): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region } });
-}
+const stackIn = (region: string | undefined): Stack => accountStack(region);
 
 function gitHubRole(stack: Stack, props: Partial<CiDeployRoleProps> = {}): CiDeployRole {
   return new CiDeployRole(stack, 'DeployRole', {

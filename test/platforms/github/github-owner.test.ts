@@ -66,7 +66,7 @@ describe('GitHubOwner subjects', () => {
     expect(subject.isPattern).toBe(true);
     expect(subject.pinnedClaims).toEqual({});
     expect(subject.description).toBe('every repository of acme, environment production');
-    expect(subject._spec.risks).toEqual([WHOLE_OWNER]);
+    expect(subject.risks).toEqual([WHOLE_OWNER]);
   });
 
   test('every scope method carries the whole-owner warning, plus its own', () => {
@@ -75,10 +75,10 @@ describe('GitHubOwner subjects', () => {
     expect(owner.tag('v*').subjectClaims).toEqual(['repo:acme/*:ref:refs/tags/v*']);
     expect(owner.pullRequest().subjectClaims).toEqual(['repo:acme/*:pull_request']);
     expect(owner.anyRef().subjectClaims).toEqual(['repo:acme/*:ref:*']);
-    expect(owner.branch('main')._spec.risks.map((r) => r.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject']);
-    expect(owner.pullRequest()._spec.risks.map((r) => r.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject', 'cdk-ci-oidc:pullRequestSubject']);
-    expect(owner.anyRef()._spec.risks.map((r) => r.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject', 'cdk-ci-oidc:anyRefSubject']);
-    expect(owner.branch('*')._spec.risks.map((r) => r.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject', 'cdk-ci-oidc:anyBranch']);
+    expect(owner.branch('main').risks.map((r) => r.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject']);
+    expect(owner.pullRequest().risks.map((r) => r.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject', 'cdk-ci-oidc:pullRequestSubject']);
+    expect(owner.anyRef().risks.map((r) => r.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject', 'cdk-ci-oidc:anyRefSubject']);
+    expect(owner.branch('*').risks.map((r) => r.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject', 'cdk-ci-oidc:anyBranch']);
   });
 
   test('with ownerId: legacy and immutable forms, the * stands for the repository and its id; owner id pinned', () => {

@@ -114,7 +114,7 @@ describe('GitHubRepository subjects', () => {
     expect(subject.pinnedClaims).toEqual({});
     expect(subject.description).toBe('acme/api, branch main');
     expect(subject.toString()).toBe('acme/api, branch main');
-    expect(subject._spec.risks).toEqual([]);
+    expect(subject.risks).toEqual([]);
   });
 
   test('branch with * or ? is a pattern', () => {
@@ -141,28 +141,28 @@ describe('GitHubRepository subjects', () => {
     const subject = repo.pullRequest();
     expect(subject.subjectClaims).toEqual(['repo:acme/api:pull_request']);
     expect(subject.isPattern).toBe(false);
-    expect(subject._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:pullRequestSubject']);
+    expect(subject.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:pullRequestSubject']);
   });
 
   test('anyRef: a pattern over refs only, with a warning', () => {
     const subject = repo.anyRef();
     expect(subject.subjectClaims).toEqual(['repo:acme/api:ref:*']);
     expect(subject.isPattern).toBe(true);
-    expect(subject._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyRefSubject']);
+    expect(subject.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyRefSubject']);
   });
 
   test.each([['*'], ['**'], ['?*'], ['*/*']])('branch(%j) warns that it matches every branch', (branch) => {
-    expect(repo.branch(branch)._spec.risks).toEqual([
+    expect(repo.branch(branch).risks).toEqual([
       { id: 'cdk-ci-oidc:anyBranch', message: `acme/api: branch '${branch}' matches every branch.` },
     ]);
   });
 
   test('a narrower branch pattern does not warn', () => {
-    expect(repo.branch('release/*')._spec.risks).toEqual([]);
+    expect(repo.branch('release/*').risks).toEqual([]);
   });
 
   test('tag(*) warns that it matches every tag', () => {
-    expect(repo.tag('*')._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyTag']);
+    expect(repo.tag('*').risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyTag']);
   });
 
   test('Latin-1 boundary pair for a branch: main-ü passes, main-€ fails', () => {

@@ -18,7 +18,7 @@ describe('GitHubSubjectTemplate', () => {
       expect(subject.platform).toBe(CiPlatform.GITHUB_ACTIONS);
       expect(subject.isPattern).toBe(false);
       expect(subject.pinnedClaims).toEqual({});
-      expect(subject._spec.risks).toEqual([]);
+      expect(subject.risks).toEqual([]);
       expect(template.includeClaimKeys).toEqual(['repo', 'context', 'job_workflow_ref']);
     });
 
@@ -29,7 +29,7 @@ describe('GitHubSubjectTemplate', () => {
 
       // THEN
       expect(subject.subjectClaims).toEqual(['repository_owner:monalisa:repository_visibility:private']);
-      expect(subject._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject', 'cdk-ci-oidc:anyRefSubject']);
+      expect(subject.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject', 'cdk-ci-oidc:anyRefSubject']);
     });
 
     test('environment, repository_owner: a colon in the environment is written %3A', () => {
@@ -116,18 +116,18 @@ describe('GitHubSubjectTemplate', () => {
   describe('risks', () => {
     test('no branch, tag or environment: any ref, warned', () => {
       const subject = GitHubSubjectTemplate.of([Key.REPO, Key.JOB_WORKFLOW_REF]).subject({ repository: 'acme/api', jobWorkflowRef: SHARED });
-      expect(subject._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyRefSubject']);
+      expect(subject.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyRefSubject']);
     });
 
     test('a pull_request context is warned', () => {
       const subject = GitHubSubjectTemplate.of([Key.REPO, Key.CONTEXT]).subject({ repository: 'acme/api', pullRequest: true });
-      expect(subject._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:pullRequestSubject']);
+      expect(subject.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:pullRequestSubject']);
     });
 
     test('an owner id without a repository: the whole owner, warned', () => {
       const subject = GitHubSubjectTemplate.of([Key.REPOSITORY_OWNER_ID, Key.CONTEXT]).subject({ ownerId: 65, branch: 'main' });
       expect(subject.subjectClaims).toEqual(['repository_owner_id:65:ref:refs/heads/main']);
-      expect(subject._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject']);
+      expect(subject.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:wholeOwnerSubject']);
     });
   });
 

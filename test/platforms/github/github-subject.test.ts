@@ -11,14 +11,14 @@ describe('GitHubSubject.fromClaim', () => {
     expect(subject.isPattern).toBe(false);
     expect(subject.pinnedClaims).toEqual({});
     expect(subject.description).toBe('sub repo:acme/api:environment:production');
-    expect(subject._spec.risks).toEqual([]);
+    expect(subject.risks).toEqual([]);
   });
 
   test('a pattern after a complete owner, with a warning', () => {
     const subject = GitHubSubject.fromClaim('repo:acme/api:ref:refs/heads/release-?.*');
     expect(subject.subjectClaims).toEqual(['repo:acme/api:ref:refs/heads/release-?.*']);
     expect(subject.isPattern).toBe(true);
-    expect(subject._spec.risks).toEqual([{
+    expect(subject.risks).toEqual([{
       id: 'cdk-ci-oidc:rawPatternSubject',
       message: "The raw subject 'repo:acme/api:ref:refs/heads/release-?.*' is a pattern; prefer the typed factories of GitHubRepository and GitHubOwner.",
     }]);
@@ -105,7 +105,7 @@ describe('GitHubSubject immutability', () => {
 
 describe('fromClaim whole-owner detection', () => {
   test('a wildcard in the repository position also warns as a whole-owner trust', () => {
-    const ids = (sub: string) => GitHubSubject.fromClaim(sub)._spec.risks.map((risk) => risk.id);
+    const ids = (sub: string) => GitHubSubject.fromClaim(sub).risks.map((risk) => risk.id);
     expect(ids('repo:acme/*:ref:refs/heads/main')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOwnerSubject']);
     // Every job of every repository: the typed factories' any-ref and pull request warnings too.
     expect(ids('repo:acme/*')).toEqual(['cdk-ci-oidc:rawPatternSubject', 'cdk-ci-oidc:wholeOwnerSubject', 'cdk-ci-oidc:anyRefSubject', 'cdk-ci-oidc:pullRequestSubject']);

@@ -1,8 +1,9 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { parse } from 'yaml';
 import { CiDeployRole, CiDeployRoleProps, GitHubOidcProvider, GitHubRepository, GitLabOidcProvider, GitLabProject } from '../../../src';
+import { ACCOUNT, accountStack } from '../../fixtures/account-stack';
+import { gitLabIssuerOf } from '../../fixtures/issuers';
 
-const ACCOUNT = '123456789012';
 
 /** The script lines that hand the ID token to the AWS SDKs and CLI. */
 const TOKEN_LINES = [
@@ -11,13 +12,11 @@ const TOKEN_LINES = [
   'export AWS_ROLE_SESSION_NAME="gitlab-${CI_PROJECT_ID}-${CI_JOB_ID}"',
 ];
 
-function stackIn(region: string): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region } });
-}
+const stackIn = (region: string): Stack => accountStack(region);
 
 function gitLabRole(stack: Stack, props: Partial<CiDeployRoleProps> = {}, url?: string): CiDeployRole {
   return new CiDeployRole(stack, 'DeployRole', {
-    provider: GitLabOidcProvider.fromAccount(stack, 'GitLab', { url }),
+    provider: GitLabOidcProvider.fromAccount(stack, 'GitLab', { issuer: gitLabIssuerOf(url) }),
     roleName: 'gitlab-deploy',
     subjects: [GitLabProject.of('acme-group/api').branch('main')],
     ...props,

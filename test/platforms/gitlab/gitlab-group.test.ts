@@ -10,7 +10,7 @@ describe('GitLabGroup subjects', () => {
     expect(subject.isPattern).toBe(true);
     expect(subject.pinnedClaims).toEqual({});
     expect(subject.description).toBe('every project of acme-group, branch main');
-    expect(subject._spec.risks).toEqual([{
+    expect(subject.risks).toEqual([{
       id: 'cdk-ci-oidc:wholeGroupSubject',
       message: "Every project of 'acme-group' and its subgroups, including ones created later, may assume this role; " +
         "prefer GitLabProject.of('acme-group/<project>').",
@@ -28,7 +28,7 @@ describe('GitLabGroup subjects', () => {
     // THEN
     expect(tag.subjectClaims).toEqual(['project_path:acme-group/platform/*:ref_type:tag:ref:v*']);
     expect(any.subjectClaims).toEqual(['project_path:acme-group/platform/*:ref_type:*']);
-    expect(any._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:wholeGroupSubject', 'cdk-ci-oidc:anyRefSubject']);
+    expect(any.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:wholeGroupSubject', 'cdk-ci-oidc:anyRefSubject']);
   });
 
   test('namespaceId is pinned as namespace_id and limits the subject to projects directly in the group', () => {
@@ -39,7 +39,7 @@ describe('GitLabGroup subjects', () => {
     expect(subject.subjectClaims).toEqual(['project_path:acme-group/*:ref_type:branch:ref:main']);
     expect(subject.pinnedClaims).toEqual({ namespace_id: '1234' });
     expect(subject.description).toBe('every project directly in acme-group, branch main');
-    expect(subject._spec.risks[0].message).toBe(
+    expect(subject.risks[0].message).toBe(
       "Every project of 'acme-group', including ones created later, may assume this role; prefer GitLabProject.of('acme-group/<project>').",
     );
   });

@@ -1,6 +1,7 @@
 import { App, Fn, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { CiPlatform, GitLabOidcProvider } from '../../../src';
+import { CiPlatform, GitLabIssuer, GitLabOidcProvider } from '../../../src';
+import { gitLabIssuerOf } from '../../fixtures/issuers';
 
 const GITLAB_DOT_COM_CLAIMS = [
   'namespace_id', 'pipeline_source', 'project_id', 'ref_protected', 'runner_environment',
@@ -46,7 +47,7 @@ describe('GitLabOidcProvider', () => {
     const stack = newStack();
 
     // WHEN
-    const provider = new GitLabOidcProvider(stack, 'GitLab', { url: 'https://gitlab.example.com/' });
+    const provider = new GitLabOidcProvider(stack, 'GitLab', { issuer: GitLabIssuer.selfManaged('https://gitlab.example.com/') });
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::OIDCProvider', { Url: 'https://gitlab.example.com' });
@@ -57,7 +58,7 @@ describe('GitLabOidcProvider', () => {
 
   test('an instance under a relative URL keeps its path in the issuer', () => {
     // WHEN
-    const provider = new GitLabOidcProvider(newStack(), 'GitLab', { url: 'https://example.com/gitlab' });
+    const provider = new GitLabOidcProvider(newStack(), 'GitLab', { issuer: GitLabIssuer.selfManaged('https://example.com/gitlab') });
 
     // THEN
     expect(provider.issuer).toBe('example.com/gitlab');
@@ -66,7 +67,7 @@ describe('GitLabOidcProvider', () => {
 
   test("'https://gitlab.com/' is gitlab.com, with its condition claims", () => {
     // WHEN
-    const provider = new GitLabOidcProvider(newStack(), 'GitLab', { url: 'https://gitlab.com/' });
+    const provider = new GitLabOidcProvider(newStack(), 'GitLab', { issuer: GitLabIssuer.selfManaged('https://gitlab.com/') });
 
     // THEN
     expect(provider.issuer).toBe('gitlab.com');
@@ -118,8 +119,8 @@ describe('GitLabOidcProvider', () => {
     ['https://example.com/../gitlab', "its path segment '..' is empty or not made of letters, digits, '.', '_', '~' and '-'"],
     ['https://gitlab.example.com/a b', 'it contains white space'],
   ])('fails if the url is %p', (url, problem) => {
-    expect(() => new GitLabOidcProvider(newStack(), 'GitLab', { url })).toThrow(
-      `Invalid GitLabOidcProvider url '${url}': ${problem}. Allowed form: 'https://gitlab.com' or the https URL of a self-managed instance`,
+    expect(() => GitLabIssuer.selfManaged(url)).toThrow(
+      `Invalid GitLabIssuer.selfManaged(url) '${url}': ${problem}. Allowed form: 'https://gitlab.com' or the https URL of a self-managed instance`,
     );
   });
 
@@ -129,8 +130,8 @@ describe('GitLabOidcProvider', () => {
     const longest = base + 'a'.repeat(255 - base.length);
 
     // THEN
-    expect(() => new GitLabOidcProvider(newStack(), 'GitLab', { url: longest })).not.toThrow();
-    expect(() => new GitLabOidcProvider(newStack(), 'GitLab', { url: longest + 'a' })).toThrow(
+    expect(() => new GitLabOidcProvider(newStack(), 'GitLab', { issuer: GitLabIssuer.selfManaged(longest) })).not.toThrow();
+    expect(() => new GitLabOidcProvider(newStack(), 'GitLab', { issuer: GitLabIssuer.selfManaged(longest + 'a') })).toThrow(
       'it is longer than 255 characters (the most IAM accepts for a provider URL)',
     );
   });
@@ -140,7 +141,7 @@ describe('GitLabOidcProvider', () => {
     const url = Lazy.string({ produce: () => 'https://gitlab.example.com' });
 
     // THEN
-    expect(() => new GitLabOidcProvider(newStack(), 'GitLab', { url })).toThrow(
+    expect(() => GitLabIssuer.selfManaged(url)).toThrow(
       'it is a token; the URL must be literal because IAM names the condition keys after it',
     );
   });
@@ -153,7 +154,7 @@ describe('GitLabOidcProvider', () => {
     const stack = newStack();
 
     // WHEN
-    new GitLabOidcProvider(stack, 'GitLab', { url });
+    new GitLabOidcProvider(stack, 'GitLab', { issuer: gitLabIssuerOf(url) });
 
     // THEN
     expect(Template.fromStack(stack).toJSON().Resources).toMatchSnapshot();
@@ -184,7 +185,7 @@ describe('GitLabOidcProvider imports', () => {
     const stack = newStack('eu-west-1');
 
     // WHEN
-    const provider = GitLabOidcProvider.fromAccount(stack, 'GitLab', { url: 'https://gitlab.example.com/', account: '111111111111', audience: 'aws.acme.example' });
+    const provider = GitLabOidcProvider.fromAccount(stack, 'GitLab', { issuer: GitLabIssuer.selfManaged('https://gitlab.example.com/'), account: '111111111111', audience: 'aws.acme.example' });
 
     // THEN
     expect(stack.resolve(provider.oidcProviderArn)).toEqual({
@@ -198,7 +199,7 @@ describe('GitLabOidcProvider imports', () => {
   test('fromOidcProviderArn: a literal ARN of the URL\'s issuer', () => {
     // WHEN
     const provider = GitLabOidcProvider.fromOidcProviderArn(newStack(), 'GitLab',
-      'arn:aws-us-gov:iam::123456789012:oidc-provider/gitlab.example.com', { url: 'https://gitlab.example.com' });
+      'arn:aws-us-gov:iam::123456789012:oidc-provider/gitlab.example.com', { issuer: GitLabIssuer.selfManaged('https://gitlab.example.com') });
 
     // THEN
     expect(provider.oidcProviderArn).toBe('arn:aws-us-gov:iam::123456789012:oidc-provider/gitlab.example.com');
@@ -222,17 +223,45 @@ describe('GitLabOidcProvider imports', () => {
 
   test('fails if a literal ARN names another issuer than the URL', () => {
     expect(() => GitLabOidcProvider.fromOidcProviderArn(newStack(), 'GitLab',
-      'arn:aws:iam::123456789012:oidc-provider/gitlab.com', { url: 'https://gitlab.example.com' })).toThrow(
+      'arn:aws:iam::123456789012:oidc-provider/gitlab.com', { issuer: GitLabIssuer.selfManaged('https://gitlab.example.com') })).toThrow(
       "GitLabOidcProvider.fromOidcProviderArn(oidcProviderArn) must be the ARN of the provider for issuer 'gitlab.example.com', " +
       "got 'arn:aws:iam::123456789012:oidc-provider/gitlab.com'.",
     );
   });
 
   test('fails if an import URL is malformed', () => {
-    expect(() => GitLabOidcProvider.fromAccount(newStack(), 'GitLab', { url: 'https://gitlab.example.com:443' })).toThrow(
-      "Invalid GitLabOidcProvider.fromAccount() url 'https://gitlab.example.com:443': its host 'gitlab.example.com:443' is followed by a port.",
+    expect(() => GitLabOidcProvider.fromAccount(newStack(), 'GitLab', { issuer: GitLabIssuer.selfManaged('https://gitlab.example.com:443') })).toThrow(
+      "Invalid GitLabIssuer.selfManaged(url) 'https://gitlab.example.com:443': its host 'gitlab.example.com:443' is followed by a port.",
     );
-    expect(() => GitLabOidcProvider.fromOidcProviderArn(newStack(), 'GitLab', 'arn:aws:iam::123456789012:oidc-provider/gitlab.com', { url: 'http://gitlab.com' }))
-      .toThrow("Invalid GitLabOidcProvider.fromOidcProviderArn() url 'http://gitlab.com': it does not start with https://");
+    expect(() => GitLabOidcProvider.fromOidcProviderArn(newStack(), 'GitLab', 'arn:aws:iam::123456789012:oidc-provider/gitlab.com', { issuer: GitLabIssuer.selfManaged('http://gitlab.com') }))
+      .toThrow("Invalid GitLabIssuer.selfManaged(url) 'http://gitlab.com': it does not start with https://");
+  });
+
+  test.each([
+    ['the provider', (url: unknown) => new GitLabOidcProvider(newStack(), 'GitLab', { url } as never), 'GitLabOidcProviderProps'],
+    ['fromAccount', (url: unknown) => GitLabOidcProvider.fromAccount(newStack(), 'GitLab', { url } as never), 'GitLabOidcProvider.fromAccount() options'],
+    ['fromOidcProviderArn', (url: unknown) => GitLabOidcProvider.fromOidcProviderArn(newStack(), 'GitLab', 'arn:aws:iam::123456789012:oidc-provider/gitlab.example.com', { url } as never),
+      'GitLabOidcProvider.fromOidcProviderArn() options'],
+  ])('fails if %s is given the url option of earlier releases, which would otherwise mean gitlab.com', (_, make, property) => {
+    expect(() => make('https://gitlab.example.com')).toThrow(
+      `Invalid ${property}.url 'https://gitlab.example.com': the url option is replaced by issuer. ` +
+      "Allowed form: issuer: GitLabIssuer.gitLabDotCom() or GitLabIssuer.selfManaged('https://gitlab.example.com').",
+    );
+  });
+
+  test('fails if the issuer is a URL string', () => {
+    expect(() => new GitLabOidcProvider(newStack(), 'GitLab', { issuer: 'https://gitlab.example.com' as never })).toThrow(
+      "Invalid GitLabOidcProviderProps.issuer 'https://gitlab.example.com': it is not a GitLabIssuer. " +
+      "Allowed form: GitLabIssuer.gitLabDotCom() or GitLabIssuer.selfManaged('https://gitlab.example.com').",
+    );
+  });
+
+  test('GitLabIssuer: gitlab.com passes its claims; a self-managed instance only aud and sub; selfManaged of gitlab.com is gitlab.com', () => {
+    const dotCom = GitLabIssuer.gitLabDotCom();
+    expect([dotCom.issuer, dotCom.url]).toEqual(['gitlab.com', 'https://gitlab.com']);
+    expect(dotCom.conditionClaims.length).toBeGreaterThan(0);
+    const selfManaged = GitLabIssuer.selfManaged('https://gitlab.example.com/');
+    expect([selfManaged.issuer, selfManaged.url, selfManaged.conditionClaims]).toEqual(['gitlab.example.com', 'https://gitlab.example.com', []]);
+    expect(GitLabIssuer.selfManaged('https://gitlab.com')).toEqual(dotCom);
   });
 });

@@ -15,7 +15,7 @@ describe('GitLabProject subjects', () => {
     expect(subject.isPattern).toBe(false);
     expect(subject.pinnedClaims).toEqual({});
     expect(subject.description).toBe('acme-group/platform/api, branch main');
-    expect(subject._spec.risks).toEqual([]);
+    expect(subject.risks).toEqual([]);
   });
 
   test('tag: the ref type tells a tag from a branch of the same name', () => {
@@ -53,7 +53,7 @@ describe('GitLabProject subjects', () => {
     // THEN
     expect(subject.subjectClaims).toEqual(['project_path:acme-group/api:ref_type:*']);
     expect(subject.isPattern).toBe(true);
-    expect(subject._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyRefSubject']);
+    expect(subject.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyRefSubject']);
   });
 
   test('a branch of wildcards only is warned as any branch', () => {
@@ -62,8 +62,8 @@ describe('GitLabProject subjects', () => {
     const tags = GitLabProject.of('acme-group/api').tag('*');
 
     // THEN
-    expect(subject._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyBranch']);
-    expect(tags._spec.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyTag']);
+    expect(subject.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyBranch']);
+    expect(tags.risks.map((risk) => risk.id)).toEqual(['cdk-ci-oidc:anyTag']);
   });
 
   test('case is kept as given: GitLab emits the path as stored', () => {

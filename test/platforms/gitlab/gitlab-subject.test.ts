@@ -10,7 +10,7 @@ describe('GitLabSubject.fromClaim', () => {
     expect(subject.subjectClaims).toEqual(['project_path:acme/api:ref_type:branch:ref:main']);
     expect(subject.isPattern).toBe(false);
     expect(subject.pinnedClaims).toEqual({});
-    expect(subject._spec.risks).toEqual([]);
+    expect(subject.risks).toEqual([]);
   });
 
   test('a custom component list, e.g. project_path and ref only', () => {
@@ -29,7 +29,7 @@ describe('GitLabSubject.fromClaim', () => {
 
     // THEN
     expect(subject.isPattern).toBe(true);
-    expect(subject._spec.risks.map((risk) => risk.id)).toEqual(ids);
+    expect(subject.risks.map((risk) => risk.id)).toEqual(ids);
   });
 
   test.each([
