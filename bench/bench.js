@@ -15,7 +15,7 @@ const os = require('os');
 const path = require('path');
 const { ensureLib, ROOT } = require('./build-lib');
 const { summarize, renderResults, LABELS, fmt } = require('./report');
-const { NOTES } = require('./notes');
+const { MIXED_NOTES, NOTES } = require('./notes');
 
 function parseArgs(argv) {
   const env = process.env;
@@ -24,10 +24,12 @@ function parseArgs(argv) {
     warmup: Number(env.BENCH_WARMUP ?? 1),
     sizes: (env.BENCH_SIZES ?? '1,100,1000').split(',').map(Number),
     rolesPerStack: undefined,
-    impls: ['ours', 'raw', 'peer'],
+    impls: undefined,
     build: true,
-    out: path.join(__dirname, 'RESULTS.md'),
+    out: undefined,
+    workload: 'github',
   };
+  let quick = false;
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = () => {
@@ -40,12 +42,20 @@ function parseArgs(argv) {
       case '--sizes': args.sizes = value().split(',').map(Number); break;
       case '--roles-per-stack': args.rolesPerStack = Number(value()); break;
       case '--impls': args.impls = value().split(','); break;
-      case '--quick': args.runs = 3; args.warmup = 1; args.sizes = [1, 100, 1000]; args.out = path.join(ROOT, 'bench', 'out', 'RESULTS.quick.md'); break;
+      case '--quick': args.runs = 3; args.warmup = 1; args.sizes = [1, 100, 1000]; quick = true; break;
+      case '--workload': args.workload = value(); break;
       case '--no-build': args.build = false; break;
       case '--out': args.out = path.resolve(value()); break;
       default: throw new Error(`unknown argument ${name}`);
     }
   }
+  if (!['github', 'mixed'].includes(args.workload)) throw new Error(`--workload must be github or mixed, got '${args.workload}'`);
+  const mixed = args.workload === 'mixed';
+  // The peer library has GitHub roles only: the mixed workload compares with aws-cdk-lib by hand.
+  args.impls ??= mixed ? ['ours', 'raw'] : ['ours', 'raw', 'peer'];
+  const results = `RESULTS${mixed ? '.mixed' : ''}${quick ? '.quick' : ''}.md`;
+  args.out ??= quick ? path.join(ROOT, 'bench', 'out', results) : path.join(__dirname, results);
+  if (mixed && args.impls.includes('peer')) throw new Error('the mixed workload has roles of every platform: only ours and raw build it');
   if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error(`--runs must be at least 1, got ${args.runs}`);
   if (!Number.isInteger(args.warmup) || args.warmup < 0) throw new Error(`--warmup must be 0 or more, got ${args.warmup}`);
   for (const impl of args.impls) {
@@ -58,6 +68,7 @@ const log = (message) => process.stderr.write(`${message}\n`);
 
 function runOnce(impl, roles, args, libDir) {
   const argv = [path.join(__dirname, 'run-workload.js'), '--impl', impl, '--roles', String(roles), '--lib', libDir];
+  argv.push('--workload', args.workload);
   if (args.rolesPerStack !== undefined) {
     argv.push('--roles-per-stack', String(args.rolesPerStack));
   }
@@ -135,19 +146,22 @@ function main() {
     commit: gitCommit(),
     runs: args.runs,
     warmup: args.warmup,
+    workload: args.workload,
     loadBefore,
     loadAfter: os.loadavg().map((load) => load.toFixed(2)).join(' '),
     elapsedS: Math.round((Date.now() - started) / 1000),
-    notes: NOTES,
+    notes: args.workload === 'mixed' ? MIXED_NOTES : NOTES,
   };
   fs.mkdirSync(path.dirname(args.out), { recursive: true });
   fs.writeFileSync(args.out, renderResults(summary, meta));
   fs.mkdirSync(path.join(ROOT, 'bench', 'out'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'bench', 'out', 'runs.json'), JSON.stringify({ meta, runsBySize }, null, 1));
-  log(`\nwrote ${path.relative(process.cwd(), args.out)} (all runs: bench/out/runs.json) in ${meta.elapsedS} s`);
+  const runsFile = path.join(ROOT, 'bench', 'out', args.workload === 'mixed' ? 'runs.mixed.json' : 'runs.json');
+  fs.writeFileSync(runsFile, JSON.stringify({ meta, runsBySize }, null, 1));
+  log(`\nwrote ${path.relative(process.cwd(), args.out)} (all runs: ${path.relative(process.cwd(), runsFile)}) in ${meta.elapsedS} s`);
   for (const [size, s] of Object.entries(summary)) {
-    log(`${String(size).padStart(5)} roles: wall ours/raw ${fmt.x(s.vsRaw.time)}, ours/peer ${fmt.x(s.vsPeer.time)}; ` +
-      `main-thread cpu ours/raw ${fmt.x(s.vsRaw.cpu)}, ours/peer ${fmt.x(s.vsPeer.cpu)}; trust policies ours = raw: ${s.sameTrustAsRaw}`);
+    const peer = s.impls.peer ? [`ours/peer ${fmt.x(s.vsPeer.time)}`, `ours/peer ${fmt.x(s.vsPeer.cpu)}`] : ['', ''];
+    log(`${String(size).padStart(5)} roles: wall ours/raw ${fmt.x(s.vsRaw.time)}${peer[0] && `, ${peer[0]}`}; ` +
+      `main-thread cpu ours/raw ${fmt.x(s.vsRaw.cpu)}${peer[1] && `, ${peer[1]}`}; trust policies ours = raw: ${s.sameTrustAsRaw}`);
   }
   if (Object.values(summary).some((s) => s.sameTrustAsRaw === false)) {
     log('ERROR: the hand-written roles no longer write the same trust policies as cdk-ci-oidc; update bench/impl/raw.js.');

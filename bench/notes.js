@@ -32,3 +32,20 @@ module.exports.NOTES = [
   '- **Noise**: this is a shared machine; the medians of alternating runs and the main-thread CPU time are the figures to',
   '  compare, the maxima mostly show other processes.',
 ];
+
+/** The notes of RESULTS.mixed.md. */
+module.exports.MIXED_NOTES = [
+  '## What was compared',
+  '',
+  '- **Workload** (`mixedWorkload` in bench/workload.js): the roles take the platforms of bench/mixed/platforms.js in turn',
+  `  (${require('./mixed/platforms').map((p) => p.name).join(', ')}), each role 1 to 3 distinct subjects of its platform (bench/mixed/<platform>.js:`,
+  '  branches, tags, environments, run phases, patterns and pinned claims; Azure DevOps service connections for the generic issuer), drawn with a seeded',
+  '  PRNG. 200 roles per stack; the first stack creates one provider per platform, the others import them by account.',
+  '- **cdk-ci-oidc**: each platform\'s provider and subject builders and `CiDeployRole`, from the compiled lib/.',
+  '- **aws-cdk-lib by hand**: `iam.OidcProviderNative` (RETAIN) / `fromOidcProviderArn` per issuer, `iam.Role` with',
+  '  `iam.WebIdentityPrincipal` statements writing the same conditions, no validation. The trust policies are compared',
+  '  role by role. The peer library trusts GitHub only, so it is not part of this workload.',
+  '- **A new platform** is one file in bench/mixed/ (its issuer, audience, subject choices, the library\'s provider and',
+  '  subject, and the `sub` written by hand) and one line in bench/mixed/platforms.js.',
+  '',
+];

@@ -6,13 +6,13 @@
  * node process, so module caches, JIT state and the heap never carry over.
  *
  *   node bench/run-workload.js --impl ours|raw|peer --roles 1000 [--roles-per-stack 200]
- *        [--seed N] [--lib DIR] [--outdir DIR] [--keep]
+ *        [--seed N] [--lib DIR] [--outdir DIR] [--keep] [--workload github|mixed]
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { analyzeAssembly } = require('./analyze');
-const { workload } = require('./workload');
+const { mixedWorkload, workload } = require('./workload');
 
 const IMPLEMENTATIONS = { ours: './impl/ours', raw: './impl/raw', peer: './impl/peer' };
 
@@ -20,7 +20,7 @@ const IMPLEMENTATIONS = { ours: './impl/ours', raw: './impl/raw', peer: './impl/
 const ENV = { account: '123456789012', region: 'us-east-1' };
 
 function parseArgs(argv) {
-  const args = { impl: undefined, roles: 1, rolesPerStack: undefined, seed: undefined, lib: path.join(__dirname, '..', 'lib'), outdir: undefined, keep: false };
+  const args = { impl: undefined, roles: 1, rolesPerStack: undefined, seed: undefined, lib: path.join(__dirname, '..', 'lib'), outdir: undefined, keep: false, workload: 'github' };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = () => {
@@ -35,11 +35,18 @@ function parseArgs(argv) {
       case '--lib': args.lib = path.resolve(value()); break;
       case '--outdir': args.outdir = path.resolve(value()); break;
       case '--keep': args.keep = true; break;
+      case '--workload': args.workload = value(); break;
       default: throw new Error(`unknown argument ${name}`);
     }
   }
   if (!IMPLEMENTATIONS[args.impl]) {
     throw new Error(`--impl must be one of ${Object.keys(IMPLEMENTATIONS).join(', ')}, got '${args.impl}'`);
+  }
+  if (!['github', 'mixed'].includes(args.workload)) {
+    throw new Error(`--workload must be github or mixed, got '${args.workload}'`);
+  }
+  if (args.workload === 'mixed' && args.impl === 'peer') {
+    throw new Error('the mixed workload has roles of every platform: only ours and raw build it');
   }
   if (!Number.isInteger(args.roles) || args.roles < 1) {
     throw new Error(`--roles must be a whole number of at least 1, got '${args.roles}'`);
@@ -72,7 +79,7 @@ function ms(start) {
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const impl = require(IMPLEMENTATIONS[args.impl]);
-  const work = workload(args.roles, { seed: args.seed, rolesPerStack: args.rolesPerStack });
+  const work = (args.workload === 'mixed' ? mixedWorkload : workload)(args.roles, { seed: args.seed, rolesPerStack: args.rolesPerStack });
   const outdir = args.outdir ?? fs.mkdtempSync(path.join(os.tmpdir(), `cdk-ci-oidc-bench-${args.impl}-`));
 
   // Module loading is reported apart: it is mostly aws-cdk-lib's, the same for all three.
@@ -87,7 +94,7 @@ function main() {
   const app = new App({ outdir });
   work.stacks.forEach((roles, index) => {
     const stack = new Stack(app, `BenchStack${index}`, { env: ENV });
-    impl.build(modules, stack, index === 0, roles);
+    impl.build(modules, stack, index === 0, roles, work);
   });
   const constructMs = ms(start);
   const synthStart = process.hrtime.bigint();
@@ -106,6 +113,7 @@ function main() {
   }
   process.stdout.write(JSON.stringify({
     impl: args.impl,
+    workload: args.workload,
     roles: args.roles,
     stacks: work.stacks.length,
     loadMs,

@@ -75,4 +75,34 @@ function subClaim(owner, repo, subject) {
   }
 }
 
-module.exports = { workload, subClaim, DEFAULT_ROLES_PER_STACK, ISSUER: 'token.actions.githubusercontent.com', AUDIENCE: 'sts.amazonaws.com' };
+/**
+ * The mixed workload: N roles of every platform of `bench/mixed/platforms.js` in turn, each trusting
+ * 1 to 3 subjects of one repository or project of its platform. Same seed, same roles, in every run.
+ *
+ * @returns {{ seed: number, rolesPerStack: number, platforms: Array<any>, stacks: Array<Array<{ id: string, platform: any, owner: string, repo: string, subjects: Array<any> }>> }}
+ */
+function mixedWorkload(roles, options = {}) {
+  const platforms = require('./mixed/platforms');
+  const seed = options.seed ?? 20260101;
+  const rolesPerStack = options.rolesPerStack ?? DEFAULT_ROLES_PER_STACK;
+  const random = prng(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const stacks = [];
+  for (let i = 0; i < roles; i++) {
+    const platform = platforms[i % platforms.length];
+    const owner = pick(OWNERS);
+    const repo = `${pick(SERVICES)}-${pick(KINDS)}-${i}`;
+    const count = 1 + Math.floor(random() * Math.min(3, platform.choices.length));
+    const subjects = [];
+    while (subjects.length < count) {
+      const choice = pick(platform.choices);
+      if (!subjects.includes(choice)) {
+        subjects.push(choice);
+      }
+    }
+    (stacks[Math.floor(i / rolesPerStack)] ??= []).push({ id: `DeployRole${i}`, platform, owner, repo, subjects });
+  }
+  return { seed, rolesPerStack, platforms, stacks };
+}
+
+module.exports = { workload, mixedWorkload, subClaim, DEFAULT_ROLES_PER_STACK, ISSUER: 'token.actions.githubusercontent.com', AUDIENCE: 'sts.amazonaws.com' };

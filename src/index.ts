@@ -28,6 +28,8 @@ export * from './platforms/gitlab/gitlab-scope';
 export * from './platforms/gitlab/gitlab-subject';
 export * from './platforms/gitlab/gitlab-project';
 export * from './platforms/gitlab/gitlab-group';
+export * from './platforms/generic/generic-oidc-provider';
+export * from './platforms/generic/generic-subject';
 export * from './role/cdk-deploy-access-options';
 export * from './pipeline/action-version';
 export * from './pipeline/ci-job-options';

@@ -16,7 +16,11 @@ module.exports = {
    * @param {boolean} createProvider
    * @param {Array<any>} roles
    */
-  build(m, stack, createProvider, roles) {
+  build(m, stack, createProvider, roles, work) {
+    if (work.platforms) {
+      buildMixed(m, stack, createProvider, roles, work.platforms);
+      return;
+    }
     const provider = createProvider
       ? new m.GitHubOidcProvider(stack, 'GitHubProvider')
       : m.GitHubOidcProvider.fromAccount(stack, 'GitHubProvider');
@@ -29,6 +33,17 @@ module.exports = {
     }
   },
 };
+
+/** The mixed workload: one provider per platform in each stack, each role of its platform's subjects. */
+function buildMixed(m, stack, createProvider, roles, platforms) {
+  const providers = new Map(platforms.map((p) => [p.name, p.provider(m, stack, `${p.name}Provider`, createProvider)]));
+  for (const role of roles) {
+    new m.CiDeployRole(stack, role.id, {
+      provider: providers.get(role.platform.name),
+      subjects: role.subjects.map((choice) => role.platform.subject(m, role, choice)),
+    });
+  }
+}
 
 function subjectOf(repository, subject) {
   switch (subject.kind) {

@@ -7,7 +7,7 @@ import { identityProblem, identityScope, IdentityScope } from './identity-keys';
 import { contextKind, contextRisks, matchContexts } from './subject-contexts';
 import { CiPlatformFacts, CiSubjectForm } from '../core/ci-platform-facts';
 import { scopeProblemReading, SubjectReading, SubjectRiskReading, unrecognizedReading } from '../core/subject-reading';
-import { CI_PLATFORMS, platformOfSubject } from '../platforms/registry';
+import { CI_PLATFORMS, FORMATTED_PLATFORMS, platformOfSubject } from '../platforms/registry';
 
 export { globMatches } from '../core/claim-shapes';
 export type { SubjectKind, SubjectReading, SubjectRiskReading } from '../core/subject-reading';
@@ -118,7 +118,7 @@ function readCustom(value: string, pattern: boolean): SubjectReading {
 
 /** `GitHub ('repo:...') or GitLab ('project_path:...', 'project_id:...')`. */
 function defaultFormats(): string {
-  const formats = CI_PLATFORMS.map((p) => `${p.name} (${p.subjects.forms.map((form) => `'${form.prefix}...'`).join(', ')})`);
+  const formats = FORMATTED_PLATFORMS.map((p) => `${p.name} (${p.subjects.forms.map((form) => `'${form.prefix}...'`).join(', ')})`);
   return formats.length === 1 ? formats[0] : `${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}`;
 }
 

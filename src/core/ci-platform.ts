@@ -17,4 +17,6 @@ export enum CiPlatform {
   HCP_TERRAFORM = 'HCP_TERRAFORM',
   /** Buildkite Pipelines (agent.buildkite.com): OIDC tokens that jobs request from the agent. */
   BUILDKITE = 'BUILDKITE',
+  /** Any other OIDC issuer (Azure DevOps, Jenkins, Spacelift, Pulumi, a company's own issuer ...), through `GenericOidcProvider`. */
+  GENERIC_OIDC = 'GENERIC_OIDC',
 }

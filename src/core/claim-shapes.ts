@@ -118,6 +118,18 @@ export function matchesSome(value: string, pattern: boolean, shape: ClaimShape):
  * matches none: the shortest one, with `x` for a character that neither side names.
  */
 export function someMatch(value: string, pattern: boolean, shape: ClaimShape): string | undefined {
+  if (isLiteral(value, pattern)) {
+    // A literal value is the only claim it matches: a membership test, not a search (the builders classify every subject).
+    const [, rest, restShape] = withoutCommonPrefix(value, pattern, shape);
+    return shapeRegExp(restShape).test(rest) ? value : undefined;
+  }
+  const [prefix, rest, restShape] = withoutCommonPrefix(value, pattern, shape);
+  const claim = searchSome(rest, pattern, restShape);
+  return claim === undefined ? undefined : prefix + claim;
+}
+
+/** `someMatch` by the search over the product of the two automata, for any value. */
+export function searchSome(value: string, pattern: boolean, shape: ClaimShape): string | undefined {
   const tokens = globTokens(value, pattern);
   const nodes = shapeNodes(shape);
   const symbols = alphabet(tokens, nodes);
@@ -155,6 +167,61 @@ export function someMatch(value: string, pattern: boolean, shape: ClaimShape): s
   return undefined;
 }
 
+/**
+ * The literal text the value and the shape both start with, and what follows it on each side. The
+ * value's characters before its first wildcard match only themselves, so a claim of the shape matches
+ * the value exactly when its rest matches the value's rest: the search runs on the rests (the scope of
+ * a subject, `repo:acme/api:`, is most of its length).
+ */
+function withoutCommonPrefix(value: string, pattern: boolean, shape: ClaimShape): [string, string, ClaimShape] {
+  const head = pattern ? value.slice(0, value.search(/[*?]|$/)) : value;
+  const parts = [...shape];
+  let length = 0;
+  while (parts.length > 0 && 'text' in parts[0]) {
+    const first = parts[0].text;
+    let k = 0;
+    while (k < first.length && length + k < head.length && first[k] === head[length + k]) {
+      k++;
+    }
+    length += k;
+    if (k < first.length) {
+      parts[0] = text(first.slice(k));
+      break;
+    }
+    parts.shift();
+  }
+  return [value.slice(0, length), value.slice(length), parts];
+}
+
+/** Whether the value has no wildcard that IAM would expand (under `StringEquals` none does). */
+function isLiteral(value: string, pattern: boolean): boolean {
+  return !pattern || !/[*?]/.test(value);
+}
+
+/** The claims of a shape as a regular expression: literal text, and `[^<except>]+` for a run of a class. */
+function shapeRegExp(shape: ClaimShape): RegExp {
+  // The shapes after a subject's scope are few (a platform's contexts): compiled once each.
+  const key = JSON.stringify(shape);
+  let regexp = SHAPE_REGEXPS.get(key);
+  if (regexp === undefined) {
+    if (SHAPE_REGEXPS.size >= 1000) {
+      SHAPE_REGEXPS.clear();
+    }
+    regexp = compileShape(shape);
+    SHAPE_REGEXPS.set(key, regexp);
+  }
+  return regexp;
+}
+
+const SHAPE_REGEXPS = new Map<string, RegExp>();
+
+function compileShape(shape: ClaimShape): RegExp {
+  const escape = (literal: string): string => literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  const source = shape.map((part) => ('text' in part ? escape(part.text)
+    : part.oneOrMore.except.length === 0 ? '[\\s\\S]+' : `[^${escape(part.oneOrMore.except)}]+`)).join('');
+  return new RegExp(`^${source}$`);
+}
+
 /** A readable character for OTHER: the first of `x`, `y`, `z`, ... that no side names. */
 function otherChar(symbols: SymbolChar[]): string {
   return [...'xyzqwkj0123456789'].find((c) => !symbols.includes(c)) ?? '\u00e6';
@@ -162,6 +229,16 @@ function otherChar(symbols: SymbolChar[]): string {
 
 /** Whether the value (a pattern when `pattern`) matches every claim of the shape. */
 export function matchesEvery(value: string, pattern: boolean, shape: ClaimShape): boolean {
+  if (isLiteral(value, pattern)) {
+    // A literal value matches one claim; a shape with a run of a class has infinitely many (the run always admits OTHER characters).
+    return shape.every((part) => 'text' in part) && shape.map((part) => ('text' in part ? part.text : '')).join('') === value;
+  }
+  const [, rest, restShape] = withoutCommonPrefix(value, pattern, shape);
+  return searchEvery(rest, pattern, restShape);
+}
+
+/** `matchesEvery` by the search over the product of the two automata, for any value. */
+export function searchEvery(value: string, pattern: boolean, shape: ClaimShape): boolean {
   const tokens = globTokens(value, pattern);
   const nodes = shapeNodes(shape);
   const symbols = alphabet(tokens, nodes);

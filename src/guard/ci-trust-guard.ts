@@ -7,6 +7,7 @@ import { auditRole, auditStack, providerUrl, RoleAudit, TemplateResource } from 
 import { IssuerOptions } from '../core/ci-platform-facts';
 import { FindingId } from '../core/finding-id';
 import { checkOptionalKind, checkOptionalList } from '../core/runtime-checks';
+import { GenericOidcProvider } from '../platforms/generic/generic-oidc-provider';
 import { CI_PLATFORMS } from '../platforms/registry';
 
 /** Resource types, besides roles, that the audit of a role reads: providers and attached policies. */
@@ -48,6 +49,19 @@ export interface CiTrustGuardProps {
    * @default - none
    */
   readonly terraformEnterpriseIssuers?: string[];
+
+  /**
+   * Issuers without a platform of their own (Azure DevOps, Jenkins, Spacelift, a company's own
+   * issuer ...), host and path without `https://` (e.g. `vstoken.dev.azure.com/<organization-id>`),
+   * whose trust policies to audit: `aud` and `sub` required, no unsafe operator, no wildcard audience,
+   * `sub` patterns held to the rule of `GenericSubject.pattern`.
+   *
+   * The shared issuers of IAM's identity-provider controls (Codefresh, Scalr, Pulumi Cloud, Vercel ...)
+   * are known by name, and the issuers of the app's `GenericOidcProvider`s are known without being listed.
+   *
+   * @default - none
+   */
+  readonly genericIssuers?: string[];
 }
 
 /**
@@ -108,6 +122,7 @@ export class CiTrustGuard implements IAspect {
   private readonly auditedStages = new Set<IConstruct>();
   private readonly stacks = new Map<Stack, StackIndex>();
   private appProviders?: Map<string, Set<string>>;
+  private appGenericIssuers?: string[];
 
   constructor(props: CiTrustGuardProps = {}) {
     checkOptionalKind('CiTrustGuardProps', props, 'object', 'an object of options, or nothing');
@@ -182,7 +197,21 @@ export class CiTrustGuard implements IAspect {
       template: { Resources: { ...index.resources, [logicalId]: role } },
       pathOf: (id) => (id === logicalId ? node.node.path : index.paths.get(id)),
       resolveOutside: (expression) => this.providerElsewhere(node, expression),
-    }, logicalId, this.issuers);
+    }, logicalId, this.issuersOf(node));
+  }
+
+  /**
+   * The issuers of the props, and those of the app's `GenericOidcProvider`s: a provider of this
+   * library says what its issuer is, so its roles are audited without `genericIssuers`.
+   */
+  private issuersOf(node: IConstruct): IssuerOptions {
+    if (this.appGenericIssuers === undefined) {
+      this.appGenericIssuers = node.node.root.node.findAll()
+        .filter((c): c is GenericOidcProvider => c instanceof GenericOidcProvider)
+        .map((provider) => provider.issuer);
+    }
+    return this.appGenericIssuers.length === 0 ? this.issuers
+      : { ...this.issuers, genericIssuers: [...(this.issuers.genericIssuers ?? []), ...this.appGenericIssuers] };
   }
 
   /**

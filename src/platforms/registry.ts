@@ -9,14 +9,18 @@ import { normalizeIssuer } from '../core/issuer-name';
 import { BITBUCKET_PLATFORM } from './bitbucket/facts/bitbucket-platform';
 import { BUILDKITE_PLATFORM } from './buildkite/facts/buildkite-platform';
 import { CIRCLECI_PLATFORM } from './circleci/facts/circleci-platform';
+import { GENERIC_PLATFORM } from './generic/facts/generic-platform';
 import { GITHUB_PLATFORM } from './github/facts/github-platform';
 import { GITLAB_PLATFORM } from './gitlab/facts/gitlab-platform';
 import { HCP_TERRAFORM_PLATFORM } from './hcp-terraform/facts/hcp-terraform-platform';
 
 /** Every platform, in the order the audit tries them and messages list them. */
 export const CI_PLATFORMS: readonly CiPlatformFacts[] = [
-  GITHUB_PLATFORM, GITLAB_PLATFORM, CIRCLECI_PLATFORM, BITBUCKET_PLATFORM, HCP_TERRAFORM_PLATFORM, BUILDKITE_PLATFORM,
+  GITHUB_PLATFORM, GITLAB_PLATFORM, CIRCLECI_PLATFORM, BITBUCKET_PLATFORM, HCP_TERRAFORM_PLATFORM, BUILDKITE_PLATFORM, GENERIC_PLATFORM,
 ];
+
+/** The platforms whose `sub` values have a default format the audit reads (generic issuers have none). */
+export const FORMATTED_PLATFORMS: readonly CiPlatformFacts[] = CI_PLATFORMS.filter((platform) => platform.subjects.forms.length > 0);
 
 /** The facts of a platform, by its enum value. */
 export function platformFacts(platform: CiPlatform): CiPlatformFacts {

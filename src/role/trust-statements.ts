@@ -1,6 +1,7 @@
 import { aws_iam as iam, Lazy, Token } from 'aws-cdk-lib';
 import { SubjectWarning } from '../core/finding-texts';
 import { ClaimPin, SubjectRisk } from '../core/subject-spec';
+import { checkRoleAudienceTenancy, checkSubjectTenancy } from '../platforms/generic/generic-tenancy';
 import { platformFacts } from '../platforms/registry';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
@@ -47,6 +48,7 @@ export class TrustStatements {
   private readonly added: CiSubject[] = [];
 
   constructor(public readonly settings: TrustSettings) {
+    checkRoleAudienceTenancy(settings.provider.issuer, settings.audience);
     for (const pin of settings.requiredClaims) {
       checkClaimSupported(settings.provider, pin, 'the role');
     }
@@ -83,6 +85,7 @@ export class TrustStatements {
         'Use subjects of the provider\'s platform, or a role per provider.',
       );
     }
+    checkSubjectTenancy(provider.issuer, spec);
     // A per-tenant issuer whose sub repeats the tenant (CircleCI): a subject of another tenant would trust nothing.
     const fits = platformFacts(provider.platform).subjects.issuerMismatch;
     const mismatch = fits === undefined ? undefined : spec.claims.map((claim) => fits(claim, provider.issuer)).find((why) => why !== undefined);

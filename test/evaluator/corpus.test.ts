@@ -5,6 +5,7 @@ import { BUILDKITE_CASES } from '../fixtures/corpus/buildkite';
 import { CIRCLECI_CASES } from '../fixtures/corpus/circleci';
 import { CorpusCase, CorpusRole } from '../fixtures/corpus/corpus-case';
 import { ESCAPE_HATCH_CASES } from '../fixtures/corpus/escape-hatches';
+import { GENERIC_CASES } from '../fixtures/corpus/generic';
 import { GITHUB_ID_CASES } from '../fixtures/corpus/github-ids';
 import { GITHUB_ISSUER_CASES } from '../fixtures/corpus/github-issuers';
 import { GITHUB_REF_CASES } from '../fixtures/corpus/github-refs';
@@ -27,6 +28,7 @@ const CORPUS: CorpusCase[] = [
   ...BITBUCKET_CASES,
   ...HCP_TERRAFORM_CASES,
   ...BUILDKITE_CASES,
+  ...GENERIC_CASES,
   ...ESCAPE_HATCH_CASES,
 ];
 

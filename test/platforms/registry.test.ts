@@ -17,7 +17,7 @@ describe('the platform registry', () => {
 
   test('fails if a platform is not registered', () => {
     expect(() => platformFacts('JENKINS' as CiPlatform)).toThrow(
-      "Invalid platform 'JENKINS': it is not registered. Allowed form: one of GITHUB_ACTIONS, GITLAB_CI, CIRCLECI, BITBUCKET_PIPELINES, HCP_TERRAFORM, BUILDKITE.");
+      "Invalid platform 'JENKINS': it is not registered. Allowed form: one of GITHUB_ACTIONS, GITLAB_CI, CIRCLECI, BITBUCKET_PIPELINES, HCP_TERRAFORM, BUILDKITE, GENERIC_OIDC.");
   });
 
   test('the report ids, names and subject prefixes of the platforms are distinct', () => {

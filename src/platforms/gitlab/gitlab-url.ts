@@ -1,12 +1,8 @@
-import { Token } from 'aws-cdk-lib';
 import { GITLAB_DOT_COM_CONDITION_CLAIMS, GITLAB_DOT_COM_ISSUER } from './facts/gitlab-issuers';
 import { checkOptionalKind } from '../../core/runtime-checks';
-import { hostnameProblem } from '../../providers/hostname';
+import { issuerUrlProblem } from '../../providers/issuer-url';
 
 export { GITLAB_DOT_COM_ISSUER } from './facts/gitlab-issuers';
-
-/** A path segment of a relative-URL GitLab installation (`https://example.com/gitlab`). */
-const PATH_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
 
 const URL_FORM = "'https://gitlab.com' or the https URL of a self-managed instance, e.g. 'https://gitlab.example.com', without port, query or credentials";
 
@@ -30,7 +26,7 @@ export function parseGitLabUrl(property: string, url: string | undefined): GitLa
   if (url === undefined) {
     return { issuer: GITLAB_DOT_COM_ISSUER, conditionClaims: [...GITLAB_DOT_COM_CONDITION_CLAIMS] };
   }
-  const problem = urlProblem(url);
+  const problem = issuerUrlProblem(url);
   if (problem) {
     throw new Error(`Invalid ${property} '${url}': ${problem}. Allowed form: ${URL_FORM}.`);
   }
@@ -39,37 +35,4 @@ export function parseGitLabUrl(property: string, url: string | undefined): GitLa
     issuer,
     conditionClaims: issuer === GITLAB_DOT_COM_ISSUER ? [...GITLAB_DOT_COM_CONDITION_CLAIMS] : [],
   };
-}
-
-function urlProblem(url: string): string | undefined {
-  if (Token.isUnresolved(url)) {
-    // The issuer names every condition key, so it must be known at synthesis.
-    return 'it is a token; the URL must be literal because IAM names the condition keys after it';
-  }
-  if (/\s/.test(url)) {
-    return 'it contains white space';
-  }
-  if (!url.startsWith('https://')) {
-    return 'it does not start with https:// (IAM accepts only https issuers)';
-  }
-  const rest = url.slice('https://'.length).replace(/\/$/, '');
-  if (/[?#]/.test(rest)) {
-    return 'it has a query or fragment';
-  }
-  if (rest.includes('@')) {
-    return 'it has credentials';
-  }
-  const [host, ...path] = rest.split('/');
-  const hostProblem = hostnameProblem(host);
-  if (hostProblem) {
-    return `its host '${host}' is ${hostProblem === 'has a port' ? 'followed by a port' : hostProblem}`;
-  }
-  const badSegment = path.find((segment) => !PATH_SEGMENT.test(segment));
-  if (badSegment !== undefined) {
-    return `its path segment '${badSegment}' is empty or not made of letters, digits, '.', '_', '~' and '-'`;
-  }
-  if (rest.length > 255 - 'https://'.length) {
-    return 'it is longer than 255 characters (the most IAM accepts for a provider URL)';
-  }
-  return undefined;
 }
