@@ -35,8 +35,7 @@ describe('addArnOutput', () => {
     const outputs = outputsOf(role);
     expect(Object.keys(outputs)).toEqual([expect.stringMatching(/^DeployRoleArnOutput[0-9A-F]{8}$/)]);
     expect(Object.values(outputs)).toEqual([{
-      Description: 'ARN of the CI role Stack/DeployRole: role-to-assume (GitHub Actions), AWS_ROLE_ARN (GitLab CI), ' +
-        'AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE (other OIDC issuers)',
+      Description: 'ARN of the CI role Stack/DeployRole: role-to-assume (GitHub Actions), AWS_ROLE_ARN (GitLab CI)',
       Value: { 'Fn::GetAtt': [roleLogicalId, 'Arn'] },
     }]);
   });

@@ -38,7 +38,6 @@ export const GENERIC_PLATFORM: CiPlatformFacts = {
   name: 'Generic',
   // No issuer is the generic one; the first shared issuer of the list stands in where a default is named.
   defaultIssuer: 'vstoken.actions.githubusercontent.com',
-  roleArnInput: 'AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE (other OIDC issuers)',
   issuerFamilies: GENERIC_ISSUER_FAMILIES,
   selfHosted: {
     option: 'genericIssuers',
