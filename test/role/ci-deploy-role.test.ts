@@ -210,7 +210,7 @@ describe('CiDeployRole', () => {
       const { stack, provider } = setup();
       const fake = { _spec: undefined, toString: () => 'fake' } as unknown as CiSubject;
       expect(() => new CiDeployRole(stack, 'DeployRole', { provider, subjects: [fake] })).toThrow(
-        "'fake' is not a subject built by this library; use GitHubRepository, GitHubOwner, GitLabProject, GitLabGroup or the fromClaim factories.",
+        "Invalid subject 'fake': it is not a subject built by this library. Allowed form: a subject of GitHubRepository, GitHubOwner, GitLabProject, GitLabGroup or the fromClaim factories.",
       );
     });
   });
