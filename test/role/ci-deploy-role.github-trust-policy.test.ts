@@ -302,7 +302,7 @@ describe('audience and issuer', () => {
     const stack = newStack();
     const provider = new GitHubOidcProvider(stack, 'GitHub');
     expect(() => new CiDeployRole(stack, 'DeployRole', { provider, subjects: [subject], audience: 'sts.*' })).toThrow(
-      "audience must be 1 to 255 characters without spaces, wildcards or '${', got 'sts.*'. Example: 'sts.amazonaws.com'.",
+      "Invalid audience 'sts.*': it must be 1 to 255 characters without spaces, wildcards or '${'. Allowed form: 1 to 255 such characters, e.g. 'sts.amazonaws.com'.",
     );
   });
 

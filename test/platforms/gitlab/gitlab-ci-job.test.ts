@@ -164,7 +164,7 @@ describe('renderGitLabCiJob', () => {
 
       // THEN
       expect(() => role.renderGitLabCiJob()).toThrow(
-        "renderGitLabCiJob(): the ARN of 'Stack/DeployRole' is not known at synthesis (the role has no roleName, so CloudFormation names it).",
+        "Invalid renderGitLabCiJob() roleArn 'undefined': the ARN of 'Stack/DeployRole' is not known at synthesis (the role has no roleName, so CloudFormation names it).",
       );
     });
   });
