@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { GITLAB_DOT_COM_CONDITION_CLAIMS, GITLAB_DOT_COM_ISSUER } from './facts/gitlab-issuers';
-import { checkOptionalKind } from '../../core/runtime-checks';
+import { checkOptionalKind, invalid } from '../../core/runtime-checks';
 import { hostnameProblem } from '../../providers/hostname';
 
 export { GITLAB_DOT_COM_ISSUER } from './facts/gitlab-issuers';
@@ -32,7 +32,7 @@ export function parseGitLabUrl(property: string, url: string | undefined): GitLa
   }
   const problem = urlProblem(url);
   if (problem) {
-    throw new Error(`Invalid ${property} '${url}': ${problem}. Allowed form: ${URL_FORM}.`);
+    throw invalid(property, url, problem, URL_FORM);
   }
   const issuer = url.slice('https://'.length).replace(/\/$/, '');
   return {

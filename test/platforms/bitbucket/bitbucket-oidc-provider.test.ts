@@ -53,7 +53,7 @@ describe('BitbucketOidcProvider', () => {
 
   test('fails if neither the workspace UUID nor an audience is given', () => {
     expect(() => new BitbucketOidcProvider(stackIn(), 'B', { workspace: 'acme' })).toThrow(
-      "BitbucketOidcProvider needs workspaceUuid (for the audience ari:cloud:bitbucket::workspace/<UUID> of the workspace's tokens) or an audience.",
+      "Invalid BitbucketOidcProvider workspaceUuid 'undefined': it is needed for the audience ari:cloud:bitbucket::workspace/<UUID> of the workspace's tokens, and no audience is given. Allowed form: workspaceUuid, or an audience.",
     );
   });
 

@@ -330,7 +330,7 @@ describe('renderGitHubActionsJob', () => {
 
       // THEN
       expect(() => role.renderGitHubActionsJob()).toThrow(
-        "renderGitHubActionsJob(): 'Stack/DeployRole' trusts GITLAB_CI tokens (gitlab.com); use renderGitLabCiJob().",
+        "Invalid renderGitHubActionsJob() role 'Stack/DeployRole': it trusts GITLAB_CI tokens (gitlab.com). Allowed form: a role of a GitHubOidcProvider, or renderGitLabCiJob() for this one.",
       );
     });
   });

@@ -154,7 +154,7 @@ describe('renderGitLabCiJob', () => {
 
       // THEN
       expect(() => role.renderGitLabCiJob()).toThrow(
-        "renderGitLabCiJob(): 'Stack/DeployRole' trusts GITHUB_ACTIONS tokens (token.actions.githubusercontent.com); use renderGitHubActionsJob().",
+        "Invalid renderGitLabCiJob() role 'Stack/DeployRole': it trusts GITHUB_ACTIONS tokens (token.actions.githubusercontent.com). Allowed form: a role of a GitLabOidcProvider, or renderGitHubActionsJob() for this one.",
       );
     });
 

@@ -141,7 +141,7 @@ describe('renderHcpTerraformVariables', () => {
 
     // THEN
     expect(() => gitHub.renderHcpTerraformVariables()).toThrow(
-      "renderHcpTerraformVariables(): 'Stack/Role' trusts GITHUB_ACTIONS tokens (token.actions.githubusercontent.com), not HCP Terraform's.");
+      "Invalid renderHcpTerraformVariables() role 'Stack/Role': it trusts GITHUB_ACTIONS tokens (token.actions.githubusercontent.com), not HCP Terraform's. Allowed form: a role of an HcpTerraformOidcProvider.");
   });
 
   test('fails if the ARN is not known and not given; a given ARN is written', () => {
