@@ -6,7 +6,7 @@ import { STACK_SET_TYPE, stackSetTemplate } from '../audit/stackset-templates';
 import { auditRole, auditStack, providerUrl, RoleAudit, TemplateResource } from '../audit/template-audit';
 import { IssuerOptions } from '../core/ci-platform-facts';
 import { FindingId } from '../core/finding-id';
-import { checkOptionalKind, checkOptionalList } from '../core/runtime-checks';
+import { checkOptionalKind, checkOptionalList, invalid } from '../core/runtime-checks';
 import { GenericOidcProvider } from '../platforms/generic/generic-oidc-provider';
 import { CI_PLATFORMS } from '../platforms/registry';
 
@@ -228,11 +228,10 @@ export class CiTrustGuard implements IAspect {
         .filter((role) => this.auditOf(role) !== undefined)
         .map((role) => role.node.path);
       if (missed.length > 0) {
-        throw new Error(
-          `CiTrustGuard cannot audit the roles of the stage '${stage.node.path}' (${missed.join(', ')}): CDK applies an Aspect within its own stage only, ` +
-          'and synthesizes every stage before. Add the guard with CiTrustGuard.addTo(app) once the stages are defined (it covers the app and every stage); ' +
-          'in a CDK Pipelines app, pipeline.addStage() synthesizes the stage at once, so call CiTrustGuard.addTo(stage) before it.',
-        );
+        throw invalid('CiTrustGuard stage', stage.node.path,
+          `the guard cannot audit its roles (${missed.join(', ')}): CDK applies an Aspect within its own stage only, and synthesizes every stage before`,
+          'the guard added with CiTrustGuard.addTo(app) once the stages are defined (it covers the app and every stage); ' +
+          'in a CDK Pipelines app, pipeline.addStage() synthesizes the stage at once, so call CiTrustGuard.addTo(stage) before it');
       }
     }
   }

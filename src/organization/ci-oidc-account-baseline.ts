@@ -106,7 +106,7 @@ export class CiOidcAccountBaseline extends Construct {
     const created = new Map<string, Construct>();
 
     if (props.providers.length === 0) {
-      throw new Error("Invalid CiOidcAccountBaseline providers '[]': it names no provider. Allowed form: at least one, e.g. [CiOidcBaselineProvider.gitHub()].");
+      throw invalid('CiOidcAccountBaseline providers', '[]', 'it names no provider', 'at least one, e.g. [CiOidcBaselineProvider.gitHub()]');
     }
     for (const provider of props.providers) {
       if (this.providerByIssuer.has(provider.issuer)) {
@@ -135,7 +135,7 @@ export class CiOidcAccountBaseline extends Construct {
   public providerFor(provider: CiOidcBaselineProvider): ICiOidcProvider {
     const found = this.providerByIssuer.get(provider.issuer);
     if (found === undefined) {
-      throw new Error(`The baseline '${this.node.path}' has no provider for issuer '${provider.issuer}': add it to props.providers.`);
+      throw invalid(`CiOidcAccountBaseline '${this.node.path}' provider`, provider.issuer, 'the baseline has no provider for this issuer', 'a provider of props.providers');
     }
     return found;
   }
@@ -146,7 +146,7 @@ export class CiOidcAccountBaseline extends Construct {
   public role(id: string): CiDeployRole {
     const found = this.roleById.get(id);
     if (found === undefined) {
-      throw new Error(`The baseline '${this.node.path}' holds no role '${id}' (roles: ${[...this.roleById.keys()].join(', ') || 'none'}).`);
+      throw invalid(`CiOidcAccountBaseline '${this.node.path}' role id`, id, 'the baseline holds no such role', `one of its roles: ${[...this.roleById.keys()].join(', ') || 'none'}`);
     }
     return found;
   }
@@ -164,10 +164,8 @@ export class CiOidcAccountBaseline extends Construct {
       }
       environments.forEach((env) => checkEnvironment(`CiOidcAccountBaseline role '${props.id}' environment`, env));
       if (environment === undefined) {
-        throw new Error(
-          `CiOidcAccountBaseline '${this.node.path}': role '${props.id}' is restricted to environments (${environments.join(', ')}), ` +
-          'but the baseline has no environment. Allowed form: props.environment, e.g. \'production\'.',
-        );
+        throw invalid(`CiOidcAccountBaseline role '${props.id}' environments`, environments.join(', '),
+          `the role is restricted to them, but the baseline '${this.node.path}' has no environment`, "props.environment, e.g. 'production'");
       }
       if (!Token.isUnresolved(environment) && !environments.includes(environment)) {
         return undefined;

@@ -60,7 +60,8 @@ export class CiOidcGuardrailPolicy {
     const gitHub = checkIds('CiOidcGuardrailPolicy gitHubOwnerIds', options.gitHubOwnerIds, 'GitHub owner id');
     const gitLab = checkIds('CiOidcGuardrailPolicy gitLabNamespaceIds', options.gitLabNamespaceIds, 'gitlab.com namespace id');
     if (gitHub === undefined && gitLab === undefined) {
-      throw new Error('CiOidcGuardrailPolicy restricts nothing: give gitHubOwnerIds, gitLabNamespaceIds or both. Allowed form: e.g. { gitHubOwnerIds: [1234567] }.');
+      throw invalid('CiOidcGuardrailPolicy options', '{}', 'it restricts nothing: it gives neither gitHubOwnerIds nor gitLabNamespaceIds',
+        'gitHubOwnerIds, gitLabNamespaceIds or both, e.g. { gitHubOwnerIds: [1234567] }');
     }
     if (gitHub) {
       statements.push(denyOthers('DenyGitHubTokensOfOtherOwners', GitHubIssuer.gitHubDotCom().issuer, 'repository_owner_id', gitHub));
@@ -70,10 +71,9 @@ export class CiOidcGuardrailPolicy {
     }
     const text = JSON.stringify({ Version: '2012-10-17', Statement: statements });
     if (text.length > MAX_ORGANIZATION_POLICY_CHARACTERS) {
-      throw new Error(
-        `The guardrail policy is ${text.length} characters, over the ${MAX_ORGANIZATION_POLICY_CHARACTERS} AWS Organizations allows in a resource control policy. ` +
-        'Name fewer owners or namespaces, or split them over two policies attached to different OUs.',
-      );
+      throw invalid('CiOidcGuardrailPolicy policy', `${text.length} characters`,
+        `it is over the ${MAX_ORGANIZATION_POLICY_CHARACTERS} AWS Organizations allows in a resource control policy`,
+        'fewer owners or namespaces, or them split over two policies attached to different OUs');
     }
     return text;
   }
@@ -103,7 +103,7 @@ function checkIds(property: string, ids: number[] | undefined, what: string): nu
     return undefined;
   }
   if (ids.length === 0) {
-    throw new Error(`Invalid ${property} '[]': it names no ${what}. Allowed form: at least one id, or leave the option out.`);
+    throw invalid(property, '[]', `it names no ${what}`, 'at least one id, or leave the option out');
   }
   const seen = new Set<number>();
   for (const id of ids) {

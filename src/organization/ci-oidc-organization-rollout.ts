@@ -170,10 +170,12 @@ export class CiOidcOrganizationRollout extends Construct {
     checkTargets('targets', props.targets, managementAccount(stack, callAs, props.managementAccountId, props.targets));
     const separate = props.separateProviderStackSet ?? false;
     if (props.providerTargets !== undefined && !separate) {
-      throw new Error('Invalid CiOidcOrganizationRollout providerTargets: it needs separateProviderStackSet: true. Allowed form: separateProviderStackSet: true with providerTargets, or no providerTargets.');
+      throw invalid('CiOidcOrganizationRollout separateProviderStackSet', String(props.separateProviderStackSet), 'providerTargets need separateProviderStackSet: true',
+        'separateProviderStackSet: true with providerTargets, or no providerTargets');
     }
     if (separate && props.providerSource === CiOidcProviderSource.USE_EXISTING) {
-      throw new Error('Invalid CiOidcOrganizationRollout separateProviderStackSet: with providerSource USE_EXISTING there is no provider to deploy. Allowed form: providerSource CREATE (the default), or no separate StackSet.');
+      throw invalid('CiOidcOrganizationRollout separateProviderStackSet', 'true', 'with providerSource USE_EXISTING there is no provider to deploy',
+        'providerSource CREATE (the default), or no separate StackSet');
     }
     const providerTargets = props.providerTargets ?? props.targets;
     if (props.providerTargets !== undefined) {
@@ -282,11 +284,10 @@ export class CiOidcOrganizationRollout extends Construct {
     const first = !this.forwarded.has(stackSet);
     const rendered = template.render(stackSet.node.path);
     if (rendered.bytes > MAX_TEMPLATE_BODY_BYTES) {
-      throw new Error(
-        `The StackSet template of '${stackSet.node.path}' is ${rendered.bytes} bytes, over the ${MAX_TEMPLATE_BODY_BYTES} bytes CloudFormation accepts in TemplateBody. ` +
-        'Make it smaller (fewer roles, shorter descriptions, customer managed policies instead of long inline policies) ' +
-        'or split it: separateProviderStackSet: true, or a second rollout for some of the roles.',
-      );
+      throw invalid('CiOidcOrganizationRollout StackSet template', stackSet.node.path,
+        `it is ${rendered.bytes} bytes, over the ${MAX_TEMPLATE_BODY_BYTES} bytes CloudFormation accepts in TemplateBody`,
+        'a smaller template (fewer roles, shorter descriptions, customer managed policies instead of long inline policies) ' +
+        'or a split one: separateProviderStackSet: true, or a second rollout for some of the roles');
     }
     if (first) {
       this.forwarded.add(stackSet);
@@ -331,10 +332,9 @@ function defineParameters(stack: Stack, props: CiOidcOrganizationRolloutProps): 
   if (roleEnvironments.length > 0 || targetEnvironments.length > 0) {
     const missing = props.targets.find((target) => target.environment === undefined);
     if (missing) {
-      throw new Error(
-        `Invalid CiOidcOrganizationRollout target '${missing.organizationalUnitIds.join(', ')}': it names no environment, but the rollout uses ` +
-        `environments (${[...new Set([...roleEnvironments, ...targetEnvironments])].join(', ')}). Allowed form: an environment for every target, e.g. { environment: 'sandbox' }.`,
-      );
+      throw invalid('CiOidcOrganizationRollout target', missing.organizationalUnitIds.join(', '),
+        `it names no environment, but the rollout uses environments (${[...new Set([...roleEnvironments, ...targetEnvironments])].join(', ')})`,
+        "an environment for every target, e.g. { environment: 'sandbox' }");
     }
     environment = new CfnParameter(stack, 'AccountEnvironment', {
       type: 'String',
@@ -375,7 +375,7 @@ function checkRegion(region: unknown): string {
     throw invalid('CiOidcOrganizationRollout region', String(region), 'it names several regions; IAM is global, and a second region would create the same providers and roles again', "one region, e.g. 'us-east-1'");
   }
   if (typeof region !== 'string' || Token.isUnresolved(region)) {
-    throw new Error('CiOidcOrganizationRollout needs a region: the stack\'s region is not known. Allowed form: props.region, e.g. \'us-east-1\', or a stack with env.region.');
+    throw invalid('CiOidcOrganizationRollout region', typeof region === 'string' ? 'a token' : String(region), 'the stack\'s region is not known', "props.region, e.g. 'us-east-1', or a stack with env.region");
   }
   if (!REGION_NAME.test(region)) {
     throw invalid('CiOidcOrganizationRollout region', region, 'it is not a region name', "e.g. 'us-east-1'");
@@ -398,17 +398,16 @@ function managementAccount(stack: Stack, callAs: CiOidcRolloutCallAs, given: str
     return stack.account;
   }
   if (targets.some((target) => target.filter === CiOidcTargetFilter.INTERSECTION)) {
-    throw new Error(
-      'CiOidcOrganizationRollout targets accounts, but the management account is not known, and StackSets never deploy to it. ' +
-      "Allowed form: props.managementAccountId, e.g. '111111111111', or a stack with env.account (with callAs SELF).",
-    );
+    throw invalid('CiOidcOrganizationRollout managementAccountId', 'undefined',
+      'the rollout targets accounts, but the management account is not known, and StackSets never deploy to it',
+      "props.managementAccountId, e.g. '111111111111', or a stack with env.account (with callAs SELF)");
   }
   return undefined;
 }
 
 function checkTargets(property: string, targets: CiOidcRolloutTarget[], management: string | undefined): void {
   if (targets.length === 0) {
-    throw new Error(`Invalid CiOidcOrganizationRollout ${property} '[]': it names no target. Allowed form: at least one, e.g. [CiOidcRolloutTarget.organizationalUnits(['ou-ab12-cdef3456'])].`);
+    throw invalid(`CiOidcOrganizationRollout ${property}`, '[]', 'it names no target', "at least one, e.g. [CiOidcRolloutTarget.organizationalUnits(['ou-ab12-cdef3456'])]");
   }
   // The root holds every OU: with another OU, that OU's accounts would get two stack instances.
   // Nested OUs cannot be told apart without the organization's structure: the docs warn of them.
@@ -471,7 +470,8 @@ function operationPreferences(props: CiOidcOrganizationRolloutProps): cloudforma
     }
     return value;
   };
-  const exclusive = (a: string, b: string) => new Error(`CiOidcOrganizationRollout takes ${a} or ${b}, not both.`);
+  const exclusive = (a: keyof CiOidcOrganizationRolloutProps, b: string) =>
+    invalid(`CiOidcOrganizationRollout ${a}`, String(props[a]), `it is given with ${b}`, `${a} or ${b}, not both`);
   if (props.failureToleranceCount !== undefined && props.failureTolerancePercentage !== undefined) {
     throw exclusive('failureToleranceCount', 'failureTolerancePercentage');
   }

@@ -35,7 +35,7 @@ export function checkAccountId(property: string, id: string): void {
 /** Throws when a list is empty or names an id twice. */
 export function checkIdList(property: string, ids: string[], what: string): void {
   if (ids.length === 0) {
-    throw new Error(`Invalid ${property} '[]': it names no ${what}. Allowed form: at least one ${what}.`);
+    throw invalid(property, '[]', `it names no ${what}`, `at least one ${what}`);
   }
   const seen = new Set<string>();
   for (const id of ids) {

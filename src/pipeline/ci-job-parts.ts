@@ -31,7 +31,8 @@ export function checkCommands(method: string, commands: string[]): string[] {
 export function roleAudience(role: JobRole, method: string): string {
   const audience = role.principal.audience;
   if (Token.isUnresolved(audience)) {
-    throw new Error(`${method}: the audience of '${role.node.path}' is a token; the pipeline file needs the value itself. Pass a literal audience to the role.`);
+    throw invalid(`${method} role`, role.node.path, 'its audience is a token; the pipeline file needs the value itself',
+      'a role with a literal audience');
   }
   return audience;
 }

@@ -8,7 +8,7 @@ const OUTPUT_ID = 'ArnOutput';
 /** A stack output with the role's ARN, as a child of the role. */
 export function addRoleArnOutput(role: iam.Role, options: RoleArnOutputOptions): CfnOutput {
   if (role.node.tryFindChild(OUTPUT_ID)) {
-    throw new Error(`addArnOutput() was already called for '${role.node.path}': use the output it returned.`);
+    throw invalid('addArnOutput() role', role.node.path, 'addArnOutput() was already called for it', 'one call per role; use the output it returned');
   }
   const name = options.outputName;
   if (name !== undefined && (Token.isUnresolved(name) || !/^[A-Za-z0-9]{1,255}$/.test(name))) {

@@ -14,7 +14,7 @@ export function jobRegion(role: iam.Role, method: string, given: string | undefi
   const stack = Stack.of(role);
   const region = given ?? (Token.isUnresolved(stack.region) ? undefined : stack.region);
   if (region === undefined) {
-    throw new Error(`${method}: the stack of '${role.node.path}' has no region; pass region, e.g. { region: 'eu-west-1' }.`);
+    throw invalid(`${method} region`, 'undefined', `the stack of '${role.node.path}' has no region`, "a region, e.g. { region: 'eu-west-1' }");
   }
   if (Token.isUnresolved(region) || !REGION_NAME.test(region)) {
     throw invalid(`${method} region`, region, Token.isUnresolved(region) ? 'it is a token' : 'it is not a region name', "a region such as 'eu-west-1'");
@@ -45,10 +45,8 @@ export function literalRoleArn(role: iam.Role, method: string, region: string, g
     return given;
   }
   if (typeof known !== 'string') {
-    throw new Error(
-      `${method}: the ARN of '${role.node.path}' is not known at synthesis (${known.reason}). ` +
-      'Pass roleArn (the value of addArnOutput() after a deployment), or give the role a roleName and its stack an account.',
-    );
+    throw invalid(`${method} roleArn`, 'undefined', `the ARN of '${role.node.path}' is not known at synthesis (${known.reason})`,
+      'roleArn (the value of addArnOutput() after a deployment), or a role with a roleName in a stack with an account');
   }
   return known;
 }

@@ -4,6 +4,8 @@
  * that the library has no runtime dependency.
  */
 
+import { invalid } from '../subjects/literal-part';
+
 /** A YAML value: a string, a string with a comment after it, a boolean, a list of values, or a mapping (in insertion order). */
 export type YamlValue = string | Commented | YamlBoolean | YamlValue[] | YamlMapping;
 /** A mapping; `undefined` entries are left out, a `CommentLine` entry is written as a comment line (its key is not written). */
@@ -83,12 +85,12 @@ function sequence(items: YamlValue[], indent: string): string[] {
     } else if (item instanceof YamlBoolean) {
       out.push(`${itemIndent}- ${item.value}`);
     } else if (Array.isArray(item)) {
-      throw new Error('nested sequences are not written');
+      throw invalid('YAML sequence item', 'a list', 'nested sequences are not written', 'a scalar or a mapping');
     } else {
       // The first entry shares the line with the dash; the rest align with it.
       const entries = lines(item, `${itemIndent}  `);
       if (entries.length === 0) {
-        throw new Error('empty mappings are not written');
+        throw invalid('YAML sequence item', '{}', 'empty mappings are not written', 'a mapping with at least one entry');
       }
       out.push(`${itemIndent}- ${entries[0].slice(itemIndent.length + 2)}`, ...entries.slice(1));
     }
@@ -128,7 +130,7 @@ function escapeForDoubleQuotes(char: string): string {
     return char;
   }
   if (code >= 0xd800 && code <= 0xdfff) {
-    throw new Error(`U+${hex(code, 4)} is half of a surrogate pair and cannot be written to YAML`);
+    throw invalid('YAML character', `U+${hex(code, 4)}`, 'it is half of a surrogate pair and cannot be written to YAML', 'a whole surrogate pair');
   }
   return code > 0xffff ? `\\U${hex(code, 8)}` : `\\u${hex(code, 4)}`;
 }

@@ -6,6 +6,7 @@
 import { CiPlatform } from '../core/ci-platform';
 import { CiIssuerFamily, CiPlatformFacts, IssuerOptions } from '../core/ci-platform-facts';
 import { normalizeIssuer } from '../core/issuer-name';
+import { invalid } from '../core/runtime-checks';
 import { BITBUCKET_PLATFORM } from './bitbucket/facts/bitbucket-platform';
 import { BUILDKITE_PLATFORM } from './buildkite/facts/buildkite-platform';
 import { CIRCLECI_PLATFORM } from './circleci/facts/circleci-platform';
@@ -26,7 +27,7 @@ export const FORMATTED_PLATFORMS: readonly CiPlatformFacts[] = CI_PLATFORMS.filt
 export function platformFacts(platform: CiPlatform): CiPlatformFacts {
   const facts = CI_PLATFORMS.find((p) => p.platform === platform);
   if (facts === undefined) {
-    throw new Error(`Invalid platform '${platform}': it is not registered. Allowed form: one of ${CI_PLATFORMS.map((p) => p.platform).join(', ')}.`);
+    throw invalid('platform', platform, 'it is not registered', `one of ${CI_PLATFORMS.map((p) => p.platform).join(', ')}`);
   }
   return facts;
 }

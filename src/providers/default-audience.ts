@@ -1,6 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { checkKind } from '../core/runtime-checks';
+import { checkKind, invalid } from '../core/runtime-checks';
 
 /** The audience that `aws-actions/configure-aws-credentials` requests, and GitLab jobs are told to. */
 export const STS_AUDIENCE = 'sts.amazonaws.com';
@@ -31,10 +31,8 @@ export function validateAudience(property: string, audience: string): string {
     return audience;
   }
   if (audience.length === 0 || audience.length > 255 || /[\s*?]/.test(audience) || audience.includes('${')) {
-    throw new Error(
-      `${property} must be 1 to 255 characters without spaces, wildcards or '\${', got '${audience}'. ` +
-      `Example: '${STS_AUDIENCE}'.`,
-    );
+    throw invalid(property, audience, 'it must be 1 to 255 characters without spaces, wildcards or \'${\'',
+      `1 to 255 such characters, e.g. '${STS_AUDIENCE}'`);
   }
   return audience;
 }

@@ -5,7 +5,7 @@ import { providerAudience } from './default-audience';
 import { IssuerDescription } from './issuer-description';
 import { ACCOUNT_ID } from '../core/aws-names';
 import { CiPlatform } from '../core/ci-platform';
-import { checkKind, checkOptionalKind } from '../core/runtime-checks';
+import { checkKind, checkOptionalKind, invalid } from '../core/runtime-checks';
 
 /** The provider of `issuer` in `account` (default: the stack's), with a partition-aware ARN. */
 export function importProviderOfAccount(
@@ -13,7 +13,7 @@ export function importProviderOfAccount(
 ): ICiOidcProvider {
   checkOptionalKind('account', account, 'string', "12 digits, e.g. '123456789012'");
   if (account !== undefined && !Token.isUnresolved(account) && !ACCOUNT_ID.test(account)) {
-    throw new Error(`Invalid account '${account}': it is not an AWS account id. Allowed form: 12 digits, e.g. '123456789012'.`);
+    throw invalid('account', account, 'it is not an AWS account id', "12 digits, e.g. '123456789012'");
   }
   const arn = Stack.of(scope).formatArn({
     service: 'iam',
@@ -36,11 +36,8 @@ export function importProviderByArn(
   checkKind(property, arn, 'string', "'arn:<partition>:iam::<account>:oidc-provider/<issuer>'");
   const named = namedIssuer(arn);
   if (named !== undefined && named !== issuer.issuer) {
-    throw new Error(
-      `${property} must be the ARN of the provider for issuer '${issuer.issuer}', got '${arn}'. ` +
-      `Allowed form: 'arn:<partition>:iam::<account>:oidc-provider/${issuer.issuer}'; ` +
-      'pass the matching issuer in the options for another one.',
-    );
+    throw invalid(property, arn, `it must be the ARN of the provider for issuer '${issuer.issuer}'`,
+      `'arn:<partition>:iam::<account>:oidc-provider/${issuer.issuer}'; pass the matching issuer in the options for another one`);
   }
   return new ImportedCiOidcProvider(scope, id, arn, issuer, audience);
 }

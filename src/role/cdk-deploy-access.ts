@@ -47,10 +47,9 @@ export function cdkDeployAccessStatement(scope: IConstruct, options: CdkDeployAc
   const regions = unique(givenRegions ?? regionPatterns(stack));
   const paths = checkList('organizationPaths', options.organizationPaths);
   if (paths !== undefined && options.accounts !== undefined) {
-    throw new Error(
-      `CdkDeployAccessOptions: give accounts (${options.accounts.join(', ')}) or organizationPaths (${paths.join(', ')}), not both ` +
-      '(one statement would require both at once). Allowed form: { accounts: [...] } or { organizationPaths: [...] }; call allowCdkDeploy() twice for both.',
-    );
+    throw invalid('CdkDeployAccessOptions.organizationPaths', paths.join(', '),
+      `it is given with accounts (${options.accounts.join(', ')}), and one statement would require both at once`,
+      '{ accounts: [...] } or { organizationPaths: [...] }; call allowCdkDeploy() twice for both');
   }
   const orgPaths = paths?.map(normalizeOrgPath);
   const givenAccounts = checkList('accounts', options.accounts);
@@ -71,11 +70,9 @@ export function cdkDeployAccessStatement(scope: IConstruct, options: CdkDeployAc
     }
   }
   if (size > ROLE_INLINE_POLICY_LIMIT) {
-    throw new Error(
-      `CdkDeployAccessOptions: ${resources.length} bootstrap role ARNs (${accounts.length} accounts x ${roles.length} roles x ${regions.length} regions) ` +
-      `take about ${size} characters, over the ${ROLE_INLINE_POLICY_LIMIT} that IAM allows for a role's inline policies. ` +
-      'List only the regions you deploy to (regions: [...]), use organizationPaths, or split the accounts across roles.',
-    );
+    throw invalid('CdkDeployAccessOptions', `${accounts.length} accounts x ${roles.length} roles x ${regions.length} regions`,
+      `its ${resources.length} bootstrap role ARNs take about ${size} characters, over the ${ROLE_INLINE_POLICY_LIMIT} that IAM allows for a role's inline policies`,
+      'only the regions you deploy to (regions: [...]), organizationPaths, or the accounts split across roles');
   }
   const actions = options.allowSessionTags ? ['sts:AssumeRole', 'sts:TagSession'] : ['sts:AssumeRole'];
   const allow = new iam.PolicyStatement({
@@ -166,7 +163,7 @@ function normalizeOrgPath(path: string): string {
 
 function checkList<T>(property: string, values: T[] | undefined): T[] | undefined {
   if (values !== undefined && values.length === 0) {
-    throw new Error(`Invalid CdkDeployAccessOptions.${property} '[]': it is empty. Allowed form: at least one value, or leave ${property} out for the default.`);
+    throw invalid(`CdkDeployAccessOptions.${property}`, '[]', 'it is empty', `at least one value, or leave ${property} out for the default`);
   }
   return values;
 }

@@ -360,16 +360,14 @@ function checkSessionDuration(duration: Duration | undefined): void {
   }
   const seconds = duration.toSeconds();
   if (seconds < 3600 || seconds > 43200) {
-    throw new Error(`Invalid maxSessionDuration '${duration.toHumanString()}': IAM allows 1 to 12 hours. Allowed form: Duration.hours(1) to Duration.hours(12).`);
+    throw invalid('maxSessionDuration', duration.toHumanString(), 'IAM allows 1 to 12 hours', 'Duration.hours(1) to Duration.hours(12)');
   }
 }
 
 function checkQuota(quota: number): void {
   if (!Number.isInteger(quota) || quota < DEFAULT_TRUST_POLICY_QUOTA || quota > MAX_TRUST_POLICY_QUOTA) {
-    throw new Error(
-      `Invalid trustPolicySizeQuota '${quota}': it must be a whole number from ${DEFAULT_TRUST_POLICY_QUOTA} (IAM's default) ` +
-      `to ${MAX_TRUST_POLICY_QUOTA} (the most AWS grants).`,
-    );
+    throw invalid('trustPolicySizeQuota', String(quota), 'it must be a whole number in range',
+      `${DEFAULT_TRUST_POLICY_QUOTA} (IAM's default) to ${MAX_TRUST_POLICY_QUOTA} (the most AWS grants)`);
   }
 }
 

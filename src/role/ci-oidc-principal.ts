@@ -80,7 +80,8 @@ export class CiOidcPrincipal extends iam.PrincipalBase implements iam.IAssumeRol
     checkProvider('CiOidcPrincipal provider', provider);
     checkTrustOptions('CiOidcPrincipalProps', props, 'required');
     if (props.subjects.length === 0 && !(props as { [SUBJECTS_LATER]?: boolean })[SUBJECTS_LATER]) {
-      throw new Error('CiOidcPrincipal needs at least one subject in props.subjects: without one, the role would trust every job of every repository.');
+      throw invalid('CiOidcPrincipal props.subjects', '[]', 'it names no subject: without one, the role would trust every job of every repository',
+        'at least one subject, e.g. [GitHubRepository.of(\'acme/api\').branch(\'main\')]');
     }
     this.provider = provider;
     const audience = props.audience === undefined ? provider.audience : validateAudience('audience', props.audience);
@@ -111,11 +112,9 @@ export class CiOidcPrincipal extends iam.PrincipalBase implements iam.IAssumeRol
    */
   public addSubject(subject: CiSubject): void {
     if (this._trust.documentCount > 1) {
-      throw new Error(
-        `Cannot add subject '${subject}' to ${this}: the principal serves ${this._trust.documentCount} trust policies, ` +
-        'and one role\'s subject would change the trust of every role sharing it. Give each role its own CiOidcPrincipal (or a CiDeployRole), ' +
-        'or pass every subject in props.subjects before the principal is shared.',
-      );
+      throw invalid('CiOidcPrincipal.addSubject() subject', String(subject),
+        `${this} serves ${this._trust.documentCount} trust policies, and one role's subject would change the trust of every role sharing it`,
+        'a CiOidcPrincipal (or a CiDeployRole) per role, or every subject in props.subjects before the principal is shared');
     }
     const unpinned = this._trust.addSubject(subject);
     this.owner?.subjectAdded(subject, unpinned);
@@ -148,10 +147,9 @@ export class CiOidcPrincipal extends iam.PrincipalBase implements iam.IAssumeRol
    */
   public _attach(document: iam.PolicyDocument, mutate?: (statement: iam.PolicyStatement) => void): void {
     if (this.owner !== undefined && this._trust.documentCount > 0) {
-      throw new Error(
-        `The principal of CiDeployRole '${this.owner.path}' serves that role only: another role sharing it would change ` +
-        'whenever that role gets a subject. Give the other role a CiOidcPrincipal (or a CiDeployRole) of its own.',
-      );
+      throw invalid('CiDeployRole principal', this.owner.path,
+        'it serves that role only: another role sharing it would change whenever that role gets a subject',
+        'a CiOidcPrincipal (or a CiDeployRole) of its own for the other role');
     }
     this._trust.attach(document, mutate);
   }
@@ -164,10 +162,9 @@ export class CiOidcPrincipal extends iam.PrincipalBase implements iam.IAssumeRol
   public get policyFragment(): iam.PrincipalPolicyFragment {
     const conditions = this._trust.singleStatementConditions();
     if (conditions === undefined) {
-      throw new Error(
-        `CiOidcPrincipal for '${this.provider.issuer}' needs ${this._trust.statementCount} statements and cannot be one policy fragment; ` +
-        'use it as the assumedBy of a role, where it writes its own statements.',
-      );
+      throw invalid('CiOidcPrincipal.policyFragment principal', String(this),
+        `it needs ${this._trust.statementCount} statements and cannot be one policy fragment`,
+        'the principal as the assumedBy of a role, where it writes its own statements');
     }
     return new iam.PrincipalPolicyFragment({ Federated: [this.provider.oidcProviderArn] }, conditions);
   }

@@ -5,6 +5,7 @@ import { checkRoleAudienceTenancy, checkSubjectTenancy } from '../platforms/gene
 import { platformFacts } from '../platforms/registry';
 import { ICiOidcProvider } from '../providers/ci-oidc-provider';
 import { CiSubject } from '../subjects/ci-subject';
+import { invalid } from '../subjects/literal-part';
 
 /** The action every statement allows. */
 export const ASSUME_ROLE_WITH_WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
@@ -76,21 +77,22 @@ export class TrustStatements {
   public addSubject(subject: CiSubject): SubjectRisk[] {
     const spec = subject !== null && typeof subject === 'object' ? subject._spec : undefined;
     if (spec === undefined) {
-      throw new Error(`'${subject}' is not a subject built by this library; use GitHubRepository, GitHubOwner, GitLabProject, GitLabGroup or the fromClaim factories.`);
+      throw invalid('subject', String(subject), 'it is not a subject built by this library',
+        'a subject of GitHubRepository, GitHubOwner, GitLabProject, GitLabGroup or the fromClaim factories');
     }
     const provider = this.settings.provider;
     if (spec.platform !== provider.platform) {
-      throw new Error(
-        `Subject '${spec.description}' is a ${spec.platform} subject, but the provider for issuer '${provider.issuer}' is ${provider.platform}. ` +
-        'Use subjects of the provider\'s platform, or a role per provider.',
-      );
+      throw invalid('subject', spec.description,
+        `it is a ${spec.platform} subject, but the provider for issuer '${provider.issuer}' is ${provider.platform}`,
+        'a subject of the provider\'s platform, or a role per provider');
     }
     checkSubjectTenancy(provider.issuer, spec);
     // A per-tenant issuer whose sub repeats the tenant (CircleCI): a subject of another tenant would trust nothing.
     const fits = platformFacts(provider.platform).subjects.issuerMismatch;
     const mismatch = fits === undefined ? undefined : spec.claims.map((claim) => fits(claim, provider.issuer)).find((why) => why !== undefined);
     if (mismatch !== undefined) {
-      throw new Error(`Subject '${spec.description}' cannot match tokens of issuer '${provider.issuer}': ${mismatch}. Use a subject of the provider's tenant, or its provider.`);
+      throw invalid('subject', spec.description, `it cannot match tokens of issuer '${provider.issuer}': ${mismatch}`,
+        'a subject of the provider\'s tenant, or its provider');
     }
     // No claim is pinned twice: `requiredClaims()` gives each of the role's claims (ref_protected,
     // job_workflow_ref) once, and the subject factories pin each of theirs (ids, environment) once,
@@ -203,10 +205,9 @@ function subValue(claims: string[]): string | string[] {
 
 function checkClaimSupported(provider: ICiOidcProvider, pin: ClaimPin, who: string): void {
   if (!provider.conditionClaims.includes(pin.claim)) {
-    throw new Error(
-      `${who[0].toUpperCase()}${who.slice(1)} requires claim '${pin.claim}' = '${pin.value}', but IAM receives no '${provider.issuer}:${pin.claim}' ` +
-      `condition key from issuer '${provider.issuer}' (it receives: ${['aud', 'sub', ...provider.conditionClaims].join(', ')}), ` +
-      `so the role could never be assumed. Fix: ${pin.whenUnsupported}.`,
-    );
+    throw invalid(`claim pin of ${who}`, `${pin.claim} = ${pin.value}`,
+      `IAM receives no '${provider.issuer}:${pin.claim}' condition key from issuer '${provider.issuer}' ` +
+      `(it receives: ${['aud', 'sub', ...provider.conditionClaims].join(', ')}), so the role could never be assumed`,
+      pin.whenUnsupported);
   }
 }

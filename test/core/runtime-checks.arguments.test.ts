@@ -111,7 +111,7 @@ describe('every public entry point', () => {
     ['a role name as a number', (s) => new CiDeployRole(s, 'R', { provider: new GitHubOidcProvider(s, 'P'), roleName: js(1) }),
       "Invalid CiDeployRoleProps.roleName '1': it is a number, not a string."],
     ['addSubject(undefined)', (s) => new CiDeployRole(s, 'R', { provider: new GitHubOidcProvider(s, 'P') }).addSubject(js(undefined)),
-      "'undefined' is not a subject built by this library"],
+      "Invalid subject 'undefined': it is not a subject built by this library."],
     ['principal subjects left out', (s) => new CiOidcPrincipal(new GitHubOidcProvider(s, 'P'), js({})),
       "Invalid CiOidcPrincipalProps.subjects 'undefined': it is undefined, not a list."],
     ['a principal provider as null', () => new CiOidcPrincipal(js(null), { subjects: [repo.branch('main')] }),

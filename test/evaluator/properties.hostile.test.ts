@@ -76,7 +76,7 @@ function sharedPolicy(config: SharedConfig): TrustPolicy {
       break;
     case 'addSubjectAfterSharing':
       new iam.Role(stack, 'Second', { assumedBy: principal });
-      expect(() => principal.addSubject(GitHubRepository.of(`${config.owner}/${config.repository}`).pullRequest())).toThrow('the principal serves 2 trust policies');
+      expect(() => principal.addSubject(GitHubRepository.of(`${config.owner}/${config.repository}`).pullRequest())).toThrow(') serves 2 trust policies, and one role\'s subject would change the trust of every role sharing it');
       break;
     case 'plain':
       new iam.Role(stack, 'Second', { assumedBy: principal });

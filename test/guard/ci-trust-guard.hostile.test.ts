@@ -262,7 +262,7 @@ describe('stages', () => {
     const app = new App();
     new AppStage(app, 'Prod');
     Aspects.of(app).add(new CiTrustGuard());
-    expect(() => app.synth()).toThrow("CiTrustGuard cannot audit the roles of the stage 'Prod' (Prod/App/Role): CDK applies an Aspect within its own stage only");
+    expect(() => app.synth()).toThrow("Invalid CiTrustGuard stage 'Prod': the guard cannot audit its roles (Prod/App/Role): CDK applies an Aspect within its own stage only");
   });
 
   test('a stage without CI roles has nothing to miss (boundary)', () => {
@@ -327,6 +327,6 @@ describe('stages', () => {
     });
     pipeline.addStage(new AppStage(pipelineStack, 'Prod'));
     addGuard(app);
-    expect(() => app.synth()).toThrow("CiTrustGuard cannot audit the roles of the stage 'Pipeline/Prod'");
+    expect(() => app.synth()).toThrow("Invalid CiTrustGuard stage 'Pipeline/Prod': the guard cannot audit its roles");
   });
 });

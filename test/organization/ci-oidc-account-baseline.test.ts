@@ -49,8 +49,9 @@ describe('CiOidcAccountBaseline', () => {
 
   test('fails if a role or provider is asked for that the baseline does not hold', () => {
     const baseline = new CiOidcAccountBaseline(new Stack(new App(), 'Plain'), 'Baseline', { providers: [github], roles: [baselineRoles()[1]], environment: 'sandbox' });
-    expect(() => baseline.role('Deploy')).toThrow("The baseline 'Plain/Baseline' holds no role 'Deploy' (roles: none).");
-    expect(() => baseline.providerFor(gitlab)).toThrow("The baseline 'Plain/Baseline' has no provider for issuer 'gitlab.com': add it to props.providers.");
+    expect(() => baseline.role('Deploy')).toThrow("Invalid CiOidcAccountBaseline 'Plain/Baseline' role id 'Deploy': the baseline holds no such role. Allowed form: one of its roles: none.");
+    expect(() => baseline.providerFor(gitlab)).toThrow(
+      "Invalid CiOidcAccountBaseline 'Plain/Baseline' provider 'gitlab.com': the baseline has no provider for this issuer. Allowed form: a provider of props.providers.");
   });
 
   test('fails if a literal suffix makes a role name longer than 64 characters', () => {

@@ -100,7 +100,8 @@ describe('the guardrail policy', () => {
 
   test('fails if it restricts nothing, or an id list is empty, repeats an id or holds a non-id', () => {
     expect(() => CiOidcGuardrailPolicy.render({})).toThrow(
-      'CiOidcGuardrailPolicy restricts nothing: give gitHubOwnerIds, gitLabNamespaceIds or both. Allowed form: e.g. { gitHubOwnerIds: [1234567] }.',
+      "Invalid CiOidcGuardrailPolicy options '{}': it restricts nothing: it gives neither gitHubOwnerIds nor gitLabNamespaceIds. " +
+      'Allowed form: gitHubOwnerIds, gitLabNamespaceIds or both, e.g. { gitHubOwnerIds: [1234567] }.',
     );
     expect(() => CiOidcGuardrailPolicy.render({ gitHubOwnerIds: [] })).toThrow(
       "Invalid CiOidcGuardrailPolicy gitHubOwnerIds '[]': it names no GitHub owner id. Allowed form: at least one id, or leave the option out.",
@@ -125,8 +126,8 @@ describe('the guardrail policy', () => {
     expect(sizeOf(last)).toBeLessThanOrEqual(5_120);
     expect(sizeOf(last)).toBeGreaterThan(5_120 - perId);
     expect(() => CiOidcGuardrailPolicy.render({ gitHubOwnerIds: ids(last + 1) })).toThrow(
-      `The guardrail policy is ${sizeOf(last) + perId} characters, over the 5120 AWS Organizations allows in a resource control policy. ` +
-      'Name fewer owners or namespaces, or split them over two policies attached to different OUs.',
+      `Invalid CiOidcGuardrailPolicy policy '${sizeOf(last) + perId} characters': it is over the 5120 AWS Organizations allows in a resource control policy. ` +
+      'Allowed form: fewer owners or namespaces, or them split over two policies attached to different OUs.',
     );
   });
 });

@@ -48,9 +48,9 @@ function exactlyAtTheLimit(): { fillers: number; a: number; b: number } {
 describe('the 51,200-byte TemplateBody limit', () => {
   const { fillers, a, b } = exactlyAtTheLimit();
   const overBy = (over: number) =>
-    `The StackSet template of 'Organization/Rollout/Resource' is ${LIMIT + over} bytes, over the ${LIMIT} bytes CloudFormation accepts in TemplateBody. ` +
-    'Make it smaller (fewer roles, shorter descriptions, customer managed policies instead of long inline policies) ' +
-    'or split it: separateProviderStackSet: true, or a second rollout for some of the roles.';
+    `Invalid CiOidcOrganizationRollout StackSet template 'Organization/Rollout/Resource': it is ${LIMIT + over} bytes, over the ${LIMIT} bytes CloudFormation accepts in TemplateBody. ` +
+    'Allowed form: a smaller template (fewer roles, shorter descriptions, customer managed policies instead of long inline policies) ' +
+    'or a split one: separateProviderStackSet: true, or a second rollout for some of the roles.';
 
   test('a template of exactly 51,200 bytes passes, and the StackSet carries exactly that text', () => {
     const app = new App();

@@ -115,7 +115,7 @@ describe('the management account', () => {
   test('fails if accounts are targets and the management account is not known', () => {
     const stack = new Stack(new App(), 'Agnostic', { env: { region: 'us-east-1' } });
     expect(() => rollout({ roles: planOnly(), targets: [CiOidcRolloutTarget.accountsIn([WORKLOADS_OU], ['333333333333'])] }, stack)).toThrow(
-      'CiOidcOrganizationRollout targets accounts, but the management account is not known, and StackSets never deploy to it. ' +
+      "Invalid CiOidcOrganizationRollout managementAccountId 'undefined': the rollout targets accounts, but the management account is not known, and StackSets never deploy to it. " +
       "Allowed form: props.managementAccountId, e.g. '111111111111', or a stack with env.account (with callAs SELF).",
     );
     // Whole OUs need no management account: StackSets skip it there.
@@ -142,7 +142,7 @@ describe('regions', () => {
   test('fails if the region is not a region name, or not known', () => {
     expect(() => rollout({ region: 'useast1' })).toThrow("Invalid CiOidcOrganizationRollout region 'useast1': it is not a region name. Allowed form: e.g. 'us-east-1'.");
     expect(() => rollout({}, new Stack(new App(), 'Agnostic'))).toThrow(
-      "CiOidcOrganizationRollout needs a region: the stack's region is not known. Allowed form: props.region, e.g. 'us-east-1', or a stack with env.region.",
+      "Invalid CiOidcOrganizationRollout region 'a token': the stack's region is not known. Allowed form: props.region, e.g. 'us-east-1', or a stack with env.region.",
     );
   });
 });
@@ -186,8 +186,10 @@ describe('per-account values', () => {
 
 describe('options', () => {
   test('fails if both forms of a rate are given, or a rate is out of range', () => {
-    expect(() => rollout({ failureToleranceCount: 1, failureTolerancePercentage: 5 })).toThrow('CiOidcOrganizationRollout takes failureToleranceCount or failureTolerancePercentage, not both.');
-    expect(() => rollout({ maxConcurrentCount: 1, maxConcurrentPercentage: 5 })).toThrow('CiOidcOrganizationRollout takes maxConcurrentCount or maxConcurrentPercentage, not both.');
+    expect(() => rollout({ failureToleranceCount: 1, failureTolerancePercentage: 5 })).toThrow(
+      "Invalid CiOidcOrganizationRollout failureToleranceCount '1': it is given with failureTolerancePercentage. Allowed form: failureToleranceCount or failureTolerancePercentage, not both.");
+    expect(() => rollout({ maxConcurrentCount: 1, maxConcurrentPercentage: 5 })).toThrow(
+      "Invalid CiOidcOrganizationRollout maxConcurrentCount '1': it is given with maxConcurrentPercentage. Allowed form: maxConcurrentCount or maxConcurrentPercentage, not both.");
     expect(() => rollout({ maxConcurrentPercentage: 101 })).toThrow("Invalid CiOidcOrganizationRollout maxConcurrentPercentage '101': it is not a whole percentage from 1 to 100. Allowed form: 1 to 100.");
     expect(() => rollout({ maxConcurrentCount: 0 })).toThrow("Invalid CiOidcOrganizationRollout maxConcurrentCount '0': it is not a whole number of at least 1. Allowed form: 1 or more.");
     expect(() => rollout({ failureToleranceCount: -1 })).toThrow("Invalid CiOidcOrganizationRollout failureToleranceCount '-1': it is not a whole number of at least 0. Allowed form: 0 or more.");
@@ -195,10 +197,11 @@ describe('options', () => {
 
   test('fails if providerTargets come without a separate StackSet, or a separate StackSet has no provider to create', () => {
     expect(() => rollout({ providerTargets: [CiOidcRolloutTarget.organizationalUnits([SANDBOX_OU])] })).toThrow(
-      'Invalid CiOidcOrganizationRollout providerTargets: it needs separateProviderStackSet: true. Allowed form: separateProviderStackSet: true with providerTargets, or no providerTargets.',
+      "Invalid CiOidcOrganizationRollout separateProviderStackSet 'undefined': providerTargets need separateProviderStackSet: true. " +
+      'Allowed form: separateProviderStackSet: true with providerTargets, or no providerTargets.',
     );
     expect(() => rollout({ separateProviderStackSet: true, providerSource: CiOidcProviderSource.USE_EXISTING })).toThrow(
-      'Invalid CiOidcOrganizationRollout separateProviderStackSet: with providerSource USE_EXISTING there is no provider to deploy. ' +
+      "Invalid CiOidcOrganizationRollout separateProviderStackSet 'true': with providerSource USE_EXISTING there is no provider to deploy. " +
       'Allowed form: providerSource CREATE (the default), or no separate StackSet.',
     );
   });
@@ -224,7 +227,7 @@ describe('the baseline', () => {
 
   test('fails if a role is restricted to environments and the baseline has none', () => {
     expect(() => new CiOidcAccountBaseline(new Stack(new App(), 'Plain'), 'B', { providers: [github], roles: [baselineRoles()[1]] })).toThrow(
-      "CiOidcAccountBaseline 'Plain/B': role 'Deploy' is restricted to environments (production), but the baseline has no environment. Allowed form: props.environment, e.g. 'production'.",
+      "Invalid CiOidcAccountBaseline role 'Deploy' environments 'production': the role is restricted to them, but the baseline 'Plain/B' has no environment. Allowed form: props.environment, e.g. 'production'.",
     );
   });
 

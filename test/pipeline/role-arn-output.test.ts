@@ -87,6 +87,6 @@ describe('addArnOutput', () => {
     role.addArnOutput();
 
     // THEN
-    expect(() => role.addArnOutput()).toThrow("addArnOutput() was already called for 'Stack/DeployRole': use the output it returned.");
+    expect(() => role.addArnOutput()).toThrow("Invalid addArnOutput() role 'Stack/DeployRole': addArnOutput() was already called for it. Allowed form: one call per role; use the output it returned.");
   });
 });

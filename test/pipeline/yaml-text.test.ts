@@ -63,7 +63,7 @@ describe('yamlScalar', () => {
   });
 
   test('fails if a string holds half of a surrogate pair', () => {
-    expect(() => yamlScalar('a\uD800\nb')).toThrow('U+D800 is half of a surrogate pair and cannot be written to YAML');
+    expect(() => yamlScalar('a\uD800\nb')).toThrow("Invalid YAML character 'U+D800': it is half of a surrogate pair and cannot be written to YAML. Allowed form: a whole surrogate pair.");
   });
 
   test('any string of whole code points parses back to itself, as a value and as a key', () => {

@@ -284,7 +284,7 @@ describe('allowCdkDeploy', () => {
 
       // THEN
       expect(() => role.allowCdkDeploy({ accounts: [ACCOUNT], organizationPaths: ['o-a1b2c3d4e5/r-ab12/'] })).toThrow(
-        `CdkDeployAccessOptions: give accounts (${ACCOUNT}) or organizationPaths (o-a1b2c3d4e5/r-ab12/), not both`,
+        `Invalid CdkDeployAccessOptions.organizationPaths 'o-a1b2c3d4e5/r-ab12/': it is given with accounts (${ACCOUNT}), and one statement would require both at once.`,
       );
     });
   });
@@ -362,7 +362,7 @@ describe('allowCdkDeploy', () => {
       // THEN
       expect(() => deployRole(envStack()).allowCdkDeploy({ accounts: accounts(6), regions })).not.toThrow();
       expect(() => deployRole(envStack()).allowCdkDeploy({ accounts: accounts(7), regions })).toThrow(
-        /^CdkDeployAccessOptions: 112 bootstrap role ARNs \(7 accounts x 4 roles x 4 regions\) take about \d+ characters, over the 10240 that IAM allows/,
+        /^Invalid CdkDeployAccessOptions '7 accounts x 4 roles x 4 regions': its 112 bootstrap role ARNs take about \d+ characters, over the 10240 that IAM allows/,
       );
     });
   });

@@ -302,7 +302,7 @@ describe('audience and issuer', () => {
     const stack = newStack();
     const provider = new GitHubOidcProvider(stack, 'GitHub');
     expect(() => new CiDeployRole(stack, 'DeployRole', { provider, subjects: [subject], audience: 'sts.*' })).toThrow(
-      "audience must be 1 to 255 characters without spaces, wildcards or '${', got 'sts.*'. Example: 'sts.amazonaws.com'.",
+      "Invalid audience 'sts.*': it must be 1 to 255 characters without spaces, wildcards or '${'. Allowed form: 1 to 255 such characters, e.g. 'sts.amazonaws.com'.",
     );
   });
 
@@ -403,20 +403,20 @@ describe('audience and issuer', () => {
     expect(() => new CiDeployRole(stack, 'Repo', {
       provider, subjects: [GitHubRepository.of('acme/api', { ownerId: 1234567, repositoryId: 89012345 }).branch('main')],
     })).toThrow(
-      `Subject 'acme/api, branch main' requires claim 'repository_owner_id' = '1234567', but IAM receives no '${prefix}:repository_owner_id' condition key ` +
+      `Invalid claim pin of subject 'acme/api, branch main' 'repository_owner_id = 1234567': IAM receives no '${prefix}:repository_owner_id' condition key ` +
       `from issuer '${prefix}' (it receives: aud, sub), so the role could never be assumed. ` +
-      "Fix: set pinIds: false in GitHubRepository.of('acme/api') to use the ids only in the subject.",
+      "Allowed form: set pinIds: false in GitHubRepository.of('acme/api') to use the ids only in the subject.",
     );
     expect(() => new CiDeployRole(stack, 'Owner', {
       provider, subjects: [GitHubOwner.of('acme', { ownerId: 1234567 }).branch('main')],
     })).toThrow(
-      `Subject 'every repository of acme, branch main' requires claim 'repository_owner_id' = '1234567', but IAM receives no '${prefix}:repository_owner_id' condition key ` +
+      `Invalid claim pin of subject 'every repository of acme, branch main' 'repository_owner_id = 1234567': IAM receives no '${prefix}:repository_owner_id' condition key ` +
       `from issuer '${prefix}' (it receives: aud, sub), so the role could never be assumed. ` +
-      "Fix: set pinIds: false in GitHubOwner.of('acme') to use the id only in the subject.",
+      "Allowed form: set pinIds: false in GitHubOwner.of('acme') to use the id only in the subject.",
     );
     expect(() => new CiDeployRole(stack, 'RepositoryIdOnly', {
       provider, subjects: [GitHubRepository.of('acme/api', { repositoryId: 89012345 }).branch('main')],
-    })).toThrow(`Subject 'acme/api, branch main' requires claim 'repository_id' = '89012345', but IAM receives no '${prefix}:repository_id' condition key`);
+    })).toThrow(`Invalid claim pin of subject 'acme/api, branch main' 'repository_id = 89012345': IAM receives no '${prefix}:repository_id' condition key`);
   });
 
   test('an imported provider by ARN: its ARN is the principal', () => {

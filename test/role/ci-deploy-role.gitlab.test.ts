@@ -210,24 +210,24 @@ describe('GitLab trust on a self-managed instance', () => {
 
   test('fails if a project_path subject pins project_id', () => {
     expect(() => roleFor(GitLabProject.of('platform/api', { projectId: 42 }).branch('main'), { url: SELF_MANAGED })).toThrow(
-      "Subject 'platform/api, branch main' requires claim 'project_id' = '42', but IAM receives no 'gitlab.example.com:project_id' condition key " +
+      "Invalid claim pin of subject 'platform/api, branch main' 'project_id = 42': IAM receives no 'gitlab.example.com:project_id' condition key " +
       "from issuer 'gitlab.example.com' (it receives: aud, sub), so the role could never be assumed. " +
-      "Fix: in GitLabProject.of('platform/api'), use subjectFormat: GitLabSubjectFormat.PROJECT_ID if the project's sub starts with 'project_id:', or set pinIds: false.",
+      "Allowed form: in GitLabProject.of('platform/api'), use subjectFormat: GitLabSubjectFormat.PROJECT_ID if the project's sub starts with 'project_id:', or set pinIds: false.",
     );
   });
 
   test('fails if a group pins namespace_id', () => {
     expect(() => roleFor(GitLabGroup.of('platform', { namespaceId: 7 }).branch('main'), { url: SELF_MANAGED })).toThrow(
-      "requires claim 'namespace_id' = '7', but IAM receives no 'gitlab.example.com:namespace_id' condition key from issuer 'gitlab.example.com' " +
-      "(it receives: aud, sub), so the role could never be assumed. Fix: set pinIds: false in GitLabGroup.of('platform').",
+      "'namespace_id = 7': IAM receives no 'gitlab.example.com:namespace_id' condition key from issuer 'gitlab.example.com' " +
+      "(it receives: aud, sub), so the role could never be assumed. Allowed form: set pinIds: false in GitLabGroup.of('platform').",
     );
   });
 
   test('fails if requireProtectedRef is set', () => {
     expect(() => roleFor(GitLabProject.of('platform/api').branch('main'), { url: SELF_MANAGED, requireProtectedRef: true })).toThrow(
-      "The role requires claim 'ref_protected' = 'true', but IAM receives no 'gitlab.example.com:ref_protected' condition key " +
+      "Invalid claim pin of the role 'ref_protected = true': IAM receives no 'gitlab.example.com:ref_protected' condition key " +
       "from issuer 'gitlab.example.com' (it receives: aud, sub), so the role could never be assumed. " +
-      'Fix: remove requireProtectedRef: it works only with gitlab.com.',
+      'Allowed form: remove requireProtectedRef: it works only with gitlab.com.',
     );
   });
 
@@ -250,7 +250,7 @@ describe('GitLab and GitHub side by side', () => {
 
     // THEN
     expect(() => new CiDeployRole(stack, 'Role', { provider, subjects: [GitLabProject.of('acme/api').branch('main')] })).toThrow(
-      "Subject 'acme/api, branch main' is a GITLAB_CI subject, but the provider for issuer 'token.actions.githubusercontent.com' is GITHUB_ACTIONS.",
+      "Invalid subject 'acme/api, branch main': it is a GITLAB_CI subject, but the provider for issuer 'token.actions.githubusercontent.com' is GITHUB_ACTIONS. Allowed form: a subject of the provider's platform, or a role per provider.",
     );
   });
 
@@ -261,7 +261,7 @@ describe('GitLab and GitHub side by side', () => {
 
     // THEN
     expect(() => new CiDeployRole(stack, 'Role', { provider, subjects: [GitHubRepository.of('acme/api').branch('main')] })).toThrow(
-      "Subject 'acme/api, branch main' is a GITHUB_ACTIONS subject, but the provider for issuer 'gitlab.com' is GITLAB_CI.",
+      "Invalid subject 'acme/api, branch main': it is a GITHUB_ACTIONS subject, but the provider for issuer 'gitlab.com' is GITLAB_CI. Allowed form: a subject of the provider's platform, or a role per provider.",
     );
   });
 
@@ -272,7 +272,7 @@ describe('GitLab and GitHub side by side', () => {
 
     // THEN
     expect(() => new CiDeployRole(stack, 'Role', { provider, requireProtectedRef: true, subjects: [GitHubRepository.of('acme/api').branch('main')] })).toThrow(
-      "The role requires claim 'ref_protected' = 'true', but IAM receives no 'token.actions.githubusercontent.com:ref_protected' condition key",
+      "Invalid claim pin of the role 'ref_protected = true': IAM receives no 'token.actions.githubusercontent.com:ref_protected' condition key",
     );
   });
 

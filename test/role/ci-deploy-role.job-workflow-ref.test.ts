@@ -147,8 +147,8 @@ describe('jobWorkflowRef', () => {
     expect(() => new CiDeployRole(scope, 'Role', {
       provider: makeProvider(scope), jobWorkflowRef: SHARED, subjects: [GitHubRepository.of('acme/api').branch('main')],
     })).toThrow(
-      `The role requires claim 'job_workflow_ref' = '${SHARED}', but IAM receives no '${issuer}:job_workflow_ref' condition key ` +
-      `from issuer '${issuer}' (it receives: aud, sub), so the role could never be assumed. Fix: remove jobWorkflowRef: IAM receives ` +
+      `Invalid claim pin of the role 'job_workflow_ref = ${SHARED}': IAM receives no '${issuer}:job_workflow_ref' condition key ` +
+      `from issuer '${issuer}' (it receives: aud, sub), so the role could never be assumed. Allowed form: remove jobWorkflowRef: IAM receives ` +
       "job_workflow_ref only from github.com and its enterprise-slug issuers. For this issuer, add 'job_workflow_ref' to the repository's " +
       'OIDC subject template (include_claim_keys) and trust a GitHubSubjectTemplate subject, which requires the workflow through the sub claim.',
     );

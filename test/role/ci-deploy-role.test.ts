@@ -127,7 +127,7 @@ describe('CiDeployRole', () => {
     test.each([[2047], [4097], [3000.5], [NaN]])('fails if it is %d', (trustPolicySizeQuota) => {
       const { stack, provider } = setup();
       expect(() => new CiDeployRole(stack, 'DeployRole', { provider, subjects: [repo.branch('main')], trustPolicySizeQuota })).toThrow(
-        `Invalid trustPolicySizeQuota '${trustPolicySizeQuota}': it must be a whole number from 2048 (IAM's default) to 4096 (the most AWS grants).`,
+        `Invalid trustPolicySizeQuota '${trustPolicySizeQuota}': it must be a whole number in range. Allowed form: 2048 (IAM's default) to 4096 (the most AWS grants).`,
       );
     });
   });
@@ -210,7 +210,7 @@ describe('CiDeployRole', () => {
       const { stack, provider } = setup();
       const fake = { _spec: undefined, toString: () => 'fake' } as unknown as CiSubject;
       expect(() => new CiDeployRole(stack, 'DeployRole', { provider, subjects: [fake] })).toThrow(
-        "'fake' is not a subject built by this library; use GitHubRepository, GitHubOwner, GitLabProject, GitLabGroup or the fromClaim factories.",
+        "Invalid subject 'fake': it is not a subject built by this library. Allowed form: a subject of GitHubRepository, GitHubOwner, GitLabProject, GitLabGroup or the fromClaim factories.",
       );
     });
   });

@@ -112,7 +112,9 @@ describe('a principal shared by two roles', () => {
 
     // THEN
     expect(() => principal.addSubject(repo.pullRequest())).toThrow(
-      `Cannot add subject 'acme/api, pull requests' to CiOidcPrincipal(${GITHUB_ISSUER}): the principal serves 2 trust policies`,
+      `Invalid CiOidcPrincipal.addSubject() subject 'acme/api, pull requests': CiOidcPrincipal(${GITHUB_ISSUER}) serves 2 trust policies, ` +
+      "and one role's subject would change the trust of every role sharing it. " +
+      'Allowed form: a CiOidcPrincipal (or a CiDeployRole) per role, or every subject in props.subjects before the principal is shared.',
     );
     expect(JSON.stringify(trustStatementsOf(a))).not.toContain('pull_request');
     expect(JSON.stringify(trustStatementsOf(b))).not.toContain('pull_request');
@@ -140,8 +142,8 @@ describe('the principal of a CiDeployRole', () => {
     const stack = newStack();
     const role = new CiDeployRole(stack, 'Deploy', { provider: new GitHubOidcProvider(stack, 'GitHub'), subjects: [repo.branch('main')] });
     expect(() => new iam.Role(stack, 'Other', { assumedBy: role.principal })).toThrow(
-      "The principal of CiDeployRole 'TestStack/Deploy' serves that role only: another role sharing it would change whenever that role gets a subject. " +
-      'Give the other role a CiOidcPrincipal (or a CiDeployRole) of its own.',
+      "Invalid CiDeployRole principal 'TestStack/Deploy': it serves that role only: another role sharing it would change whenever that role gets a subject. " +
+      'Allowed form: a CiOidcPrincipal (or a CiDeployRole) of its own for the other role.',
     );
   });
 

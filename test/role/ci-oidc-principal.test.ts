@@ -51,7 +51,8 @@ describe('CiOidcPrincipal', () => {
     const stack = newStack();
     const provider = new GitHubOidcProvider(stack, 'GitHub');
     expect(() => new CiOidcPrincipal(provider, { subjects: [] })).toThrow(
-      'CiOidcPrincipal needs at least one subject in props.subjects: without one, the role would trust every job of every repository.',
+      "Invalid CiOidcPrincipal props.subjects '[]': it names no subject: without one, the role would trust every job of every repository. " +
+      "Allowed form: at least one subject, e.g. [GitHubRepository.of('acme/api').branch('main')].",
     );
   });
 
@@ -136,8 +137,8 @@ describe('CiOidcPrincipal', () => {
 
       // THEN
       expect(() => principal.policyFragment).toThrow(
-        `CiOidcPrincipal for '${GITHUB_ISSUER}' needs 2 statements and cannot be one policy fragment; ` +
-        'use it as the assumedBy of a role, where it writes its own statements.',
+        `Invalid CiOidcPrincipal.policyFragment principal 'CiOidcPrincipal(${GITHUB_ISSUER})': it needs 2 statements and cannot be one policy fragment. ` +
+        'Allowed form: the principal as the assumedBy of a role, where it writes its own statements.',
       );
     });
 
@@ -146,7 +147,7 @@ describe('CiOidcPrincipal', () => {
       const provider = new GitHubOidcProvider(stack, 'GitHub');
       const principal = new CiOidcPrincipal(provider, { subjects: [repo.branch('main'), GitHubRepository.of('acme/web').branch('main')] });
       const wrapped = principal.withConditions({ StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } });
-      expect(() => wrapped.policyFragment).toThrow(`CiOidcPrincipal for '${GITHUB_ISSUER}' needs 2 statements`);
+      expect(() => wrapped.policyFragment).toThrow(`'CiOidcPrincipal(${GITHUB_ISSUER})': it needs 2 statements`);
     });
   });
 });

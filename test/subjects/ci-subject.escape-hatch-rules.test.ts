@@ -142,7 +142,7 @@ describe('GitHubSubjectTemplate keeps the typed builders\' protections', () => {
     const provider = new GitHubOidcProvider(stack, 'Ghes', { issuer: GitHubIssuer.enterpriseServer('github.example.com') });
     const subject = GitHubSubjectTemplate.of([Key.REPOSITORY_ID, Key.CONTEXT]).subject({ repositoryId: 2, branch: 'main' });
     expect(() => new CiDeployRole(stack, 'Role', { provider, subjects: [subject] })).toThrow(
-      'Fix: set pinIds: false in GitHubSubjectTemplate.subject(values) to use the ids only in the subject.');
+      'Allowed form: set pinIds: false in GitHubSubjectTemplate.subject(values) to use the ids only in the subject.');
   });
 
   test('an environment with ":" or "%" is pinned raw where the issuer passes it, and warned where not', () => {

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { checkBitbucketUuid, checkWorkspace } from './bitbucket-names';
 import { bitbucketIssuer, workspaceAudience } from './facts/bitbucket-facts';
 import { CiPlatform } from '../../core/ci-platform';
-import { checkOptionalKind } from '../../core/runtime-checks';
+import { checkOptionalKind, invalid } from '../../core/runtime-checks';
 import { ICiOidcProvider } from '../../providers/ci-oidc-provider';
 import { CiOidcProviderBase } from '../../providers/ci-oidc-provider-base';
 import { CiOidcProviderOptions } from '../../providers/ci-oidc-provider-options';
@@ -137,7 +137,7 @@ function describe(source: string, workspace: string): IssuerDescription {
 function audienceOf(source: string, options: { readonly workspaceUuid?: string; readonly audience?: string }): string {
   if (options.workspaceUuid === undefined) {
     if (options.audience === undefined) {
-      throw new Error(`${source} needs workspaceUuid (for the audience ari:cloud:bitbucket::workspace/<UUID> of the workspace's tokens) or an audience.`);
+      throw invalid(`${source} workspaceUuid`, 'undefined', 'it is needed for the audience ari:cloud:bitbucket::workspace/<UUID> of the workspace\'s tokens, and no audience is given', 'workspaceUuid, or an audience');
     }
     return options.audience;
   }

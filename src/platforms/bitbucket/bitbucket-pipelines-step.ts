@@ -25,7 +25,7 @@ const MAX_AUDIENCE_LENGTH = 150;
  */
 export function renderBitbucketPipelinesStep(role: JobRole, options: BitbucketPipelinesStepOptions): string {
   if (role.provider.platform !== CiPlatform.BITBUCKET_PIPELINES) {
-    throw new Error(`${METHOD}: '${role.node.path}' trusts ${role.provider.platform} tokens (${role.provider.issuer}), not Bitbucket Pipelines'.`);
+    throw invalid(`${METHOD} role`, role.node.path, `it trusts ${role.provider.platform} tokens (${role.provider.issuer}), not Bitbucket Pipelines'`, 'a role of a BitbucketOidcProvider');
   }
   const name = checkText(METHOD, 'jobName', options.jobName ?? 'deploy');
   const image = checkText(METHOD, 'image', options.image ?? 'amazon/aws-cli');
@@ -72,12 +72,12 @@ export function renderBitbucketPipelinesStep(role: JobRole, options: BitbucketPi
 function checkDeployment(role: JobRole, deployment: string | undefined): void {
   const kinds = new Set(role.subjects.map((subject) => subject._spec.context.kind === 'environment'));
   if (kinds.size > 1) {
-    throw new Error(`${METHOD}: '${role.node.path}' trusts both steps with and without a deployment environment; one step cannot be both. ` +
-      'Render a step per kind from roles of their own.');
+    throw invalid(`${METHOD} role`, role.node.path, 'it trusts both steps with and without a deployment environment; one step cannot be both',
+      'a step per kind, rendered from roles of their own');
   }
   const environment = kinds.has(true);
   if (environment && deployment === undefined) {
-    throw new Error(`${METHOD}: '${role.node.path}' trusts steps that deploy to an environment, whose sub names it; pass deployment: '<environment name>'.`);
+    throw invalid(`${METHOD} deployment`, 'undefined', `'${role.node.path}' trusts steps that deploy to an environment, whose sub names it`, "deployment: '<environment name>'");
   }
   if (!environment && deployment !== undefined) {
     throw invalid(`${METHOD} deployment`, deployment,

@@ -28,7 +28,7 @@ const OPTIONAL_CLAIMS = ['organization_id', 'pipeline_id', 'cluster_id', 'cluste
  */
 export function renderBuildkiteStep(role: JobRole, options: BuildkiteStepOptions): string {
   if (role.provider.platform !== CiPlatform.BUILDKITE) {
-    throw new Error(`${METHOD}: '${role.node.path}' trusts ${role.provider.platform} tokens (${role.provider.issuer}), not Buildkite's.`);
+    throw invalid(`${METHOD} role`, role.node.path, `it trusts ${role.provider.platform} tokens (${role.provider.issuer}), not Buildkite's`, 'a role of a BuildkiteOidcProvider');
   }
   const key = options.jobName ?? 'deploy';
   if (Token.isUnresolved(key) || !/^[A-Za-z0-9_:.-]{1,100}$/.test(key) || /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(key)) {

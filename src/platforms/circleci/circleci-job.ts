@@ -35,7 +35,7 @@ interface TokenFit {
  */
 export function renderCircleCiJob(role: JobRole, options: CircleCiJobOptions): string {
   if (role.provider.platform !== CiPlatform.CIRCLECI) {
-    throw new Error(`${METHOD}: '${role.node.path}' trusts ${role.provider.platform} tokens (${role.provider.issuer}), not CircleCI's.`);
+    throw invalid(`${METHOD} role`, role.node.path, `it trusts ${role.provider.platform} tokens (${role.provider.issuer}), not CircleCI's`, 'a role of a CircleCiOidcProvider');
   }
   const jobName = checkName('jobName', options.jobName ?? 'deploy');
   const image = checkText(METHOD, 'image', options.image ?? 'cimg/base:current');
@@ -57,8 +57,8 @@ export function renderCircleCiJob(role: JobRole, options: CircleCiJobOptions): s
   const fit = tokenFit(role);
   const useOrb = options.useOrb ?? true;
   if (useOrb && !fit.v2) {
-    throw new Error(`${METHOD}: a subject of '${role.node.path}' matches only the sub of $CIRCLE_OIDC_TOKEN, and aws-cli/setup exchanges ` +
-      '$CIRCLE_OIDC_TOKEN_V2. Pass useOrb: false, or trust the branches and tags of the project (CircleCiProject.of(...).branch(...)).');
+    throw invalid(`${METHOD} useOrb`, 'true', `a subject of '${role.node.path}' matches only the sub of $CIRCLE_OIDC_TOKEN, and aws-cli/setup exchanges $CIRCLE_OIDC_TOKEN_V2`,
+      'useOrb: false, or subjects of the branches and tags of the project (CircleCiProject.of(...).branch(...))');
   }
   if (!useOrb && duration !== undefined) {
     throw invalid(`${METHOD} roleSessionDuration`, options.roleSessionDuration!.toHumanString(), 'the AWS SDKs take no session duration from AWS_WEB_IDENTITY_TOKEN_FILE',
@@ -113,8 +113,8 @@ function checkAudience(role: JobRole): void {
   const audience = roleAudience(role, METHOD);
   const organizationId = circleCiOrganizationOf(role.provider.issuer);
   if (audience !== organizationId) {
-    throw new Error(`${METHOD}: '${role.node.path}' requires the audience '${audience}', but $CIRCLE_OIDC_TOKEN and $CIRCLE_OIDC_TOKEN_V2 carry ` +
-      `the organization id '${organizationId}'. Leave the role's audience at the provider's default.`);
+    throw invalid(`${METHOD} audience of '${role.node.path}'`, audience,
+      `$CIRCLE_OIDC_TOKEN and $CIRCLE_OIDC_TOKEN_V2 carry the organization id '${organizationId}'`, "the provider's default audience on the role");
   }
 }
 

@@ -167,7 +167,7 @@ export class CircleCiProject {
     // The shared reading (the audit's too) gives the words and the warnings.
     const reading = readCircleCiSubject(claim, true);
     if (isCircleCiProblem(reading)) {
-      throw new Error(`${this.source}: the subject '${claim}' does not read back (${reading.why}).`);
+      throw invalid(`${this.source} subject`, claim, `it does not read back (${reading.why})`, 'a sub of the form the CircleCI builders write');
     }
     return CircleCiSubject._fromSpec({
       platform: CiPlatform.CIRCLECI,

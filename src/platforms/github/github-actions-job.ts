@@ -26,7 +26,7 @@ const CONFIGURE_AWS_CREDENTIALS = ActionVersion.major('v6');
  */
 export function renderGitHubActionsJob(role: JobRole, options: GitHubActionsJobOptions): string {
   if (role.provider.platform !== CiPlatform.GITHUB_ACTIONS) {
-    throw new Error(`${METHOD}: '${role.node.path}' trusts ${role.provider.platform} tokens (${role.provider.issuer}); use renderGitLabCiJob().`);
+    throw invalid(`${METHOD} role`, role.node.path, `it trusts ${role.provider.platform} tokens (${role.provider.issuer})`, 'a role of a GitHubOidcProvider, or renderGitLabCiJob() for this one');
   }
   const jobName = options.jobName ?? 'deploy';
   if (Token.isUnresolved(jobName) || !JOB_ID.test(jobName)) {

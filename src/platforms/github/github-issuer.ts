@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { GITHUB_DOT_COM_CONDITION_CLAIMS, GITHUB_DOT_COM_HOST } from './facts/github-issuers';
-import { checkKind } from '../../core/runtime-checks';
+import { checkKind, invalid } from '../../core/runtime-checks';
 import { hostnameProblem } from '../../providers/hostname';
 
 /** An enterprise slug or GHE.com subdomain: lowercase letters and digits, single inner hyphens. */
@@ -57,10 +57,8 @@ export class GitHubIssuer {
     checkKind('GitHubIssuer.enterpriseServer(hostname)', hostname, 'string', "a host name such as 'github.example.com'");
     const problem = Token.isUnresolved(hostname) ? 'a token' : hostnameProblem(hostname);
     if (problem) {
-      throw new Error(
-        `GitHubIssuer.enterpriseServer(hostname) must be a literal host name (${problem}), got '${hostname}'. ` +
-        "Allowed form: lowercase DNS labels separated by dots, without scheme, port or path, e.g. 'github.example.com'.",
-      );
+      throw invalid('GitHubIssuer.enterpriseServer(hostname)', hostname, `it must be a literal host name (${problem})`,
+        "lowercase DNS labels separated by dots, without scheme, port or path, e.g. 'github.example.com'");
     }
     return new GitHubIssuer(`${hostname}/_services/token`, []);
   }
@@ -87,9 +85,7 @@ export class GitHubIssuer {
 function checkSlug(property: string, value: string, example: string): void {
   checkKind(property, value, 'string', `a slug such as '${example}'`);
   if (Token.isUnresolved(value) || !SLUG.test(value) || value.length > 63) {
-    throw new Error(
-      `${property} must be a literal slug of lowercase letters, digits and single inner hyphens (at most 63 characters), ` +
-      `got '${value}'. Example: '${example}'.`,
-    );
+    throw invalid(property, value, 'it must be a literal slug',
+      `lowercase letters, digits and single inner hyphens (at most 63 characters), e.g. '${example}'`);
   }
 }

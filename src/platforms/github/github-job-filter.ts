@@ -1,6 +1,7 @@
 import { CiSubjectKind } from '../../core/ci-subject-kind';
 import { CommentLine, YamlMapping } from '../../pipeline/yaml-text';
 import { CiSubject } from '../../subjects/ci-subject';
+import { invalid } from '../../subjects/literal-part';
 
 /*
  * Which runs of a workflow get a token that the role admits, written as the workflow's `on:`
@@ -102,7 +103,7 @@ export function gitHubJobFilter(subjects: CiSubject[], environment: string | und
 function literal(value: string): string {
   if (value.includes('${{')) {
     // The subject builders refuse '${' in names; a '${{' here would start an expression GitHub evaluates.
-    throw new Error(`cannot write '${value}' into a GitHub expression: it contains '\${{'`);
+    throw invalid('GitHub expression literal', value, 'it contains \'${{\', which would start an expression GitHub evaluates', 'a value without \'${{\'');
   }
   return `'${value.replace(/'/g, "''")}'`;
 }

@@ -28,7 +28,7 @@ const TOKEN_VARIABLE = 'AWS_ID_TOKEN';
  */
 export function renderGitLabCiJob(role: JobRole, options: GitLabCiJobOptions): string {
   if (role.provider.platform !== CiPlatform.GITLAB_CI) {
-    throw new Error(`${METHOD}: '${role.node.path}' trusts ${role.provider.platform} tokens (${role.provider.issuer}); use renderGitHubActionsJob().`);
+    throw invalid(`${METHOD} role`, role.node.path, `it trusts ${role.provider.platform} tokens (${role.provider.issuer})`, 'a role of a GitLabOidcProvider, or renderGitHubActionsJob() for this one');
   }
   const jobName = options.jobName ?? 'deploy';
   if (Token.isUnresolved(jobName) || jobName.length === 0 || jobName.length > 255 || jobName.startsWith('.') || RESERVED.has(jobName)) {

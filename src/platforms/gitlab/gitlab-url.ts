@@ -1,5 +1,5 @@
 import { GITLAB_DOT_COM_CONDITION_CLAIMS, GITLAB_DOT_COM_ISSUER } from './facts/gitlab-issuers';
-import { checkOptionalKind } from '../../core/runtime-checks';
+import { checkOptionalKind, invalid } from '../../core/runtime-checks';
 import { issuerUrlProblem } from '../../providers/issuer-url';
 
 export { GITLAB_DOT_COM_ISSUER } from './facts/gitlab-issuers';
@@ -28,7 +28,7 @@ export function parseGitLabUrl(property: string, url: string | undefined): GitLa
   }
   const problem = issuerUrlProblem(url);
   if (problem) {
-    throw new Error(`Invalid ${property} '${url}': ${problem}. Allowed form: ${URL_FORM}.`);
+    throw invalid(property, url, problem, URL_FORM);
   }
   const issuer = url.slice('https://'.length).replace(/\/$/, '');
   return {

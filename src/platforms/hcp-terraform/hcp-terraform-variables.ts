@@ -86,10 +86,10 @@ export function renderHcpTerraformVariables(role: JobRole, options: HcpTerraform
 /** The run phases the role's subjects admit, in the order plan, apply. */
 function trustedPhases(role: JobRole): RunPhase[] {
   if (role.provider.platform !== CiPlatform.HCP_TERRAFORM) {
-    throw new Error(`${METHOD}: '${role.node.path}' trusts ${role.provider.platform} tokens (${role.provider.issuer}), not HCP Terraform's.`);
+    throw invalid(`${METHOD} role`, role.node.path, `it trusts ${role.provider.platform} tokens (${role.provider.issuer}), not HCP Terraform's`, 'a role of an HcpTerraformOidcProvider');
   }
   if (Token.isUnresolved(role.provider.issuer)) {
-    throw new Error(`${METHOD}: the issuer of '${role.node.path}' is a token.`);
+    throw invalid(`${METHOD} role`, role.node.path, 'its issuer is a token', 'a role of a provider with a literal issuer');
   }
   const phases = new Set<RunPhase>();
   for (const subject of role.subjects) {
@@ -98,7 +98,7 @@ function trustedPhases(role: JobRole): RunPhase[] {
     }
   }
   if (phases.size === 0) {
-    throw new Error(`${METHOD}: '${role.node.path}' has no subject; add plan() or apply() subjects first.`);
+    throw invalid(`${METHOD} role`, role.node.path, 'it has no subject', 'a role with plan() or apply() subjects');
   }
   return (['plan', 'apply'] as const).filter((phase) => phases.has(phase));
 }

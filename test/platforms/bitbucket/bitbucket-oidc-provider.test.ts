@@ -53,7 +53,7 @@ describe('BitbucketOidcProvider', () => {
 
   test('fails if neither the workspace UUID nor an audience is given', () => {
     expect(() => new BitbucketOidcProvider(stackIn(), 'B', { workspace: 'acme' })).toThrow(
-      "BitbucketOidcProvider needs workspaceUuid (for the audience ari:cloud:bitbucket::workspace/<UUID> of the workspace's tokens) or an audience.",
+      "Invalid BitbucketOidcProvider workspaceUuid 'undefined': it is needed for the audience ari:cloud:bitbucket::workspace/<UUID> of the workspace's tokens, and no audience is given. Allowed form: workspaceUuid, or an audience.",
     );
   });
 
@@ -83,7 +83,7 @@ describe('BitbucketOidcProvider', () => {
   test("fails if an ARN names another workspace's issuer", () => {
     const other = 'arn:aws:iam::123456789012:oidc-provider/api.bitbucket.org/2.0/workspaces/acme-evil/pipelines-config/identity/oidc';
     expect(() => BitbucketOidcProvider.fromOidcProviderArn(stackIn(), 'B', other, { workspace: 'acme', workspaceUuid: WORKSPACE_UUID })).toThrow(
-      `BitbucketOidcProvider.fromOidcProviderArn(oidcProviderArn) must be the ARN of the provider for issuer '${ISSUER}', got '${other}'.`,
+      `Invalid BitbucketOidcProvider.fromOidcProviderArn(oidcProviderArn) '${other}': it must be the ARN of the provider for issuer '${ISSUER}'.`,
     );
   });
 });

@@ -70,14 +70,15 @@ describe('renderBitbucketPipelinesStep', () => {
 
   test('fails if an environment role\'s step names no deployment, or a step role\'s step names one', () => {
     expect(() => bitbucketRole().renderBitbucketPipelinesStep()).toThrow(
-      "renderBitbucketPipelinesStep(): 'Stack/DeployRole' trusts steps that deploy to an environment, whose sub names it; pass deployment: '<environment name>'.",
+      "Invalid renderBitbucketPipelinesStep() deployment 'undefined': 'Stack/DeployRole' trusts steps that deploy to an environment, whose sub names it. Allowed form: deployment: '<environment name>'.",
     );
     expect(() => bitbucketRole({ subjects: [repository.anyStep()] }).renderBitbucketPipelinesStep({ deployment: 'production' })).toThrow(
       "Invalid renderBitbucketPipelinesStep() deployment 'production': the subjects of 'Stack/DeployRole' name no environment, and a step that deploys " +
       "to one carries the environment's UUID in its sub. Allowed form: leave deployment out, or trust the environment (BitbucketRepository.of(...).environment(...)).",
     );
     expect(() => bitbucketRole({ subjects: [repository.anyStep(), repository.environment(ENVIRONMENT)] }).renderBitbucketPipelinesStep()).toThrow(
-      "renderBitbucketPipelinesStep(): 'Stack/DeployRole' trusts both steps with and without a deployment environment; one step cannot be both.",
+      "Invalid renderBitbucketPipelinesStep() role 'Stack/DeployRole': it trusts both steps with and without a deployment environment; one step cannot be both. " +
+      'Allowed form: a step per kind, rendered from roles of their own.',
     );
   });
 
@@ -94,7 +95,7 @@ describe('renderBitbucketPipelinesStep', () => {
 
   test('fails if a CircleCI job is asked of a Bitbucket role', () => {
     expect(() => bitbucketRole().renderCircleCiJob()).toThrow(
-      "renderCircleCiJob(): 'Stack/DeployRole' trusts BITBUCKET_PIPELINES tokens (api.bitbucket.org/2.0/workspaces/acme/pipelines-config/identity/oidc), not CircleCI's.",
+      "Invalid renderCircleCiJob() role 'Stack/DeployRole': it trusts BITBUCKET_PIPELINES tokens (api.bitbucket.org/2.0/workspaces/acme/pipelines-config/identity/oidc), not CircleCI's. Allowed form: a role of a CircleCiOidcProvider.",
     );
   });
 });

@@ -95,7 +95,7 @@ describe('CiDeployRole with Bitbucket subjects', () => {
     const stack = new Stack(new App(), 'Stack');
     const provider = new BitbucketOidcProvider(stack, 'Bitbucket', { workspace: 'acme', workspaceUuid: WORKSPACE_UUID });
     expect(() => new CiDeployRole(stack, 'Role', { provider, subjects: [GitLabProject.of('acme/api').branch('main')] })).toThrow(
-      `Subject 'acme/api, branch main' is a GITLAB_CI subject, but the provider for issuer '${ISSUER}' is BITBUCKET_PIPELINES.`,
+      `Invalid subject 'acme/api, branch main': it is a GITLAB_CI subject, but the provider for issuer '${ISSUER}' is BITBUCKET_PIPELINES. Allowed form: a subject of the provider's platform, or a role per provider.`,
     );
   });
 });

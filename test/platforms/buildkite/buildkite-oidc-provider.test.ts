@@ -54,8 +54,8 @@ describe('BuildkiteOidcProvider', () => {
     const stack = newStack();
     expect(BuildkiteOidcProvider.fromOidcProviderArn(stack, 'Ok', 'arn:aws:iam::123456789012:oidc-provider/agent.buildkite.com').issuer).toBe('agent.buildkite.com');
     expect(() => BuildkiteOidcProvider.fromOidcProviderArn(stack, 'Bad', 'arn:aws:iam::123456789012:oidc-provider/gitlab.com')).toThrow(
-      "BuildkiteOidcProvider.fromOidcProviderArn(oidcProviderArn) must be the ARN of the provider for issuer 'agent.buildkite.com', got " +
-      "'arn:aws:iam::123456789012:oidc-provider/gitlab.com'.");
+      "Invalid BuildkiteOidcProvider.fromOidcProviderArn(oidcProviderArn) 'arn:aws:iam::123456789012:oidc-provider/gitlab.com': " +
+      "it must be the ARN of the provider for issuer 'agent.buildkite.com'.");
   });
 
   test('fails if the account is not an account id', () => {

@@ -97,7 +97,7 @@ describe('Buildkite trust policies', () => {
 
   test('fails if a subject of another platform is given', () => {
     expect(() => roleFor(HcpTerraformWorkspace.of('acme', 'Default Project', 'network').apply())).toThrow(
-      "Subject 'acme/Default Project/network, apply phase' is a HCP_TERRAFORM subject, but the provider for issuer 'agent.buildkite.com' is BUILDKITE.");
+      "Invalid subject 'acme/Default Project/network, apply phase': it is a HCP_TERRAFORM subject, but the provider for issuer 'agent.buildkite.com' is BUILDKITE. Allowed form: a subject of the provider's platform, or a role per provider.");
   });
 
   test('snapshot: a branch role with ids', () => {

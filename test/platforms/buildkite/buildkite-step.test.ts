@@ -87,6 +87,6 @@ describe('renderBuildkiteStep', () => {
     const terraform = new CiDeployRole(stack, 'Role', {
       provider: new HcpTerraformOidcProvider(stack, 'Terraform'), subjects: [HcpTerraformWorkspace.of('acme', 'Default Project', 'network').apply()],
     });
-    expect(() => terraform.renderBuildkiteStep()).toThrow("renderBuildkiteStep(): 'Stack/Role' trusts HCP_TERRAFORM tokens (app.terraform.io), not Buildkite's.");
+    expect(() => terraform.renderBuildkiteStep()).toThrow("Invalid renderBuildkiteStep() role 'Stack/Role': it trusts HCP_TERRAFORM tokens (app.terraform.io), not Buildkite's. Allowed form: a role of a BuildkiteOidcProvider.");
   });
 });

@@ -98,8 +98,8 @@ describe('renderCircleCiJob', () => {
     const role = circleCiRole({ subjects: [CircleCiSubject.fromClaim(`org/${ORG}/project/${PROJECT}/user/${USER}`)] });
     expect(parse(role.renderCircleCiJob({ useOrb: false })).jobs.deploy.steps[1].run.command).toContain('"$CIRCLE_OIDC_TOKEN" >');
     expect(() => role.renderCircleCiJob()).toThrow(
-      "renderCircleCiJob(): a subject of 'Stack/DeployRole' matches only the sub of $CIRCLE_OIDC_TOKEN, and aws-cli/setup exchanges $CIRCLE_OIDC_TOKEN_V2. " +
-      'Pass useOrb: false, or trust the branches and tags of the project (CircleCiProject.of(...).branch(...)).',
+      "Invalid renderCircleCiJob() useOrb 'true': a subject of 'Stack/DeployRole' matches only the sub of $CIRCLE_OIDC_TOKEN, and aws-cli/setup exchanges $CIRCLE_OIDC_TOKEN_V2. " +
+      'Allowed form: useOrb: false, or subjects of the branches and tags of the project (CircleCiProject.of(...).branch(...)).',
     );
   });
 
@@ -110,8 +110,8 @@ describe('renderCircleCiJob', () => {
 
   test('fails if the role requires another audience than the organization id', () => {
     expect(() => circleCiRole({ audience: 'sts.amazonaws.com' }).renderCircleCiJob()).toThrow(
-      "renderCircleCiJob(): 'Stack/DeployRole' requires the audience 'sts.amazonaws.com', but $CIRCLE_OIDC_TOKEN and $CIRCLE_OIDC_TOKEN_V2 carry " +
-      `the organization id '${ORG}'. Leave the role's audience at the provider's default.`,
+      "Invalid renderCircleCiJob() audience of 'Stack/DeployRole' 'sts.amazonaws.com': $CIRCLE_OIDC_TOKEN and $CIRCLE_OIDC_TOKEN_V2 carry " +
+      `the organization id '${ORG}'. Allowed form: the provider's default audience on the role.`,
     );
   });
 
@@ -139,7 +139,7 @@ describe('renderCircleCiJob', () => {
 
   test('fails if a GitLab job is asked of a CircleCI role', () => {
     expect(() => circleCiRole().renderGitLabCiJob()).toThrow(
-      `renderGitLabCiJob(): 'Stack/DeployRole' trusts CIRCLECI tokens (oidc.circleci.com/org/${ORG}); use renderGitHubActionsJob().`,
+      `Invalid renderGitLabCiJob() role 'Stack/DeployRole': it trusts CIRCLECI tokens (oidc.circleci.com/org/${ORG}). Allowed form: a role of a GitLabOidcProvider, or renderGitHubActionsJob() for this one.`,
     );
   });
 });

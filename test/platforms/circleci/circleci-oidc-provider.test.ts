@@ -91,7 +91,7 @@ describe('CircleCiOidcProvider', () => {
   test('fails if the ARN names another organization\'s issuer', () => {
     const other = 'arn:aws:iam::123456789012:oidc-provider/oidc.circleci.com/org/aa1b2c3d-1111-4a2b-8c3d-0123456789ac';
     expect(() => CircleCiOidcProvider.fromOidcProviderArn(stackIn(), 'CircleCi', other, { organizationId: ORG })).toThrow(
-      `CircleCiOidcProvider.fromOidcProviderArn(oidcProviderArn) must be the ARN of the provider for issuer '${ISSUER}', got '${other}'. ` +
+      `Invalid CircleCiOidcProvider.fromOidcProviderArn(oidcProviderArn) '${other}': it must be the ARN of the provider for issuer '${ISSUER}'. ` +
       `Allowed form: 'arn:<partition>:iam::<account>:oidc-provider/${ISSUER}'; pass the matching issuer in the options for another one.`,
     );
   });

@@ -165,8 +165,8 @@ describe('CiDeployRole with CircleCI subjects', () => {
     const provider = new CircleCiOidcProvider(stack, 'CircleCi', { organizationId: ORG });
     const other = CircleCiProject.of({ organizationId: 'aa1b2c3d-1111-4a2b-8c3d-0123456789ac', projectId: PROJECT, vcsOrigin: 'github.com/acme/api' });
     expect(() => new CiDeployRole(stack, 'Role', { provider, subjects: [other.branch('main')] })).toThrow(
-      `Subject 'CircleCI project ${PROJECT} (github.com/acme/api), branch main' cannot match tokens of issuer '${ISSUER}': it names another organization ` +
-      `than the issuer's, ${ORG}, and CircleCI writes the issuer's organization into every sub. Use a subject of the provider's tenant, or its provider.`,
+      `Invalid subject 'CircleCI project ${PROJECT} (github.com/acme/api), branch main': it cannot match tokens of issuer '${ISSUER}': it names another organization ` +
+      `than the issuer's, ${ORG}, and CircleCI writes the issuer's organization into every sub. Allowed form: a subject of the provider's tenant, or its provider.`,
     );
   });
 
@@ -174,8 +174,7 @@ describe('CiDeployRole with CircleCI subjects', () => {
     const stack = new Stack(new App(), 'Stack');
     const provider = new CircleCiOidcProvider(stack, 'CircleCi', { organizationId: ORG });
     expect(() => new CiDeployRole(stack, 'Role', { provider, subjects: [GitHubRepository.of('acme/api').branch('main')] })).toThrow(
-      `Subject 'acme/api, branch main' is a GITHUB_ACTIONS subject, but the provider for issuer '${ISSUER}' is CIRCLECI. ` +
-      "Use subjects of the provider's platform, or a role per provider.",
+      `Invalid subject 'acme/api, branch main': it is a GITHUB_ACTIONS subject, but the provider for issuer '${ISSUER}' is CIRCLECI. Allowed form: a subject of the provider's platform, or a role per provider.`,
     );
   });
 });

@@ -228,8 +228,8 @@ describe('renderGitHubActionsJob', () => {
 
       // THEN
       expect(() => role.renderGitHubActionsJob()).toThrow(
-        "renderGitHubActionsJob(): the ARN of 'Stack/DeployRole' is not known at synthesis (the role has no roleName, so CloudFormation names it). " +
-        'Pass roleArn (the value of addArnOutput() after a deployment), or give the role a roleName and its stack an account.',
+        "Invalid renderGitHubActionsJob() roleArn 'undefined': the ARN of 'Stack/DeployRole' is not known at synthesis (the role has no roleName, so CloudFormation names it). " +
+        'Allowed form: roleArn (the value of addArnOutput() after a deployment), or a role with a roleName in a stack with an account.',
       );
     });
 
@@ -257,7 +257,7 @@ describe('renderGitHubActionsJob', () => {
 
       // THEN
       expect(() => role.renderGitHubActionsJob({ roleArn: `arn:aws:iam::${ACCOUNT}:role/x` })).toThrow(
-        "renderGitHubActionsJob(): the stack of 'Stack/DeployRole' has no region; pass region, e.g. { region: 'eu-west-1' }.",
+        "Invalid renderGitHubActionsJob() region 'undefined': the stack of 'Stack/DeployRole' has no region. Allowed form: a region, e.g. { region: 'eu-west-1' }.",
       );
     });
 
@@ -316,7 +316,7 @@ describe('renderGitHubActionsJob', () => {
 
       // THEN
       expect(() => role.renderGitHubActionsJob()).toThrow(
-        "renderGitHubActionsJob(): the audience of 'Stack/DeployRole' is a token; the pipeline file needs the value itself. Pass a literal audience to the role.",
+        "Invalid renderGitHubActionsJob() role 'Stack/DeployRole': its audience is a token; the pipeline file needs the value itself. Allowed form: a role with a literal audience.",
       );
     });
 
@@ -330,7 +330,7 @@ describe('renderGitHubActionsJob', () => {
 
       // THEN
       expect(() => role.renderGitHubActionsJob()).toThrow(
-        "renderGitHubActionsJob(): 'Stack/DeployRole' trusts GITLAB_CI tokens (gitlab.com); use renderGitLabCiJob().",
+        "Invalid renderGitHubActionsJob() role 'Stack/DeployRole': it trusts GITLAB_CI tokens (gitlab.com). Allowed form: a role of a GitHubOidcProvider, or renderGitLabCiJob() for this one.",
       );
     });
   });

@@ -55,7 +55,7 @@ describe('GitHubIssuer', () => {
     ['*.example.com', 'not a lowercase DNS name with at least two labels'],
   ])('fails if the GHES host is %j', (hostname, problem) => {
     expect(() => GitHubIssuer.enterpriseServer(hostname)).toThrow(
-      `GitHubIssuer.enterpriseServer(hostname) must be a literal host name (${problem}), got '${hostname}'. ${HOST_FORM}`,
+      `Invalid GitHubIssuer.enterpriseServer(hostname) '${hostname}': it must be a literal host name (${problem}). ${HOST_FORM}`,
     );
   });
 
@@ -74,7 +74,7 @@ describe('GitHubIssuer', () => {
   test('fails if the GHES host is a token', () => {
     const token = Lazy.string({ produce: () => 'github.example.com' });
     expect(() => GitHubIssuer.enterpriseServer(token)).toThrow(
-      `GitHubIssuer.enterpriseServer(hostname) must be a literal host name (a token), got '${token}'. ${HOST_FORM}`,
+      `Invalid GitHubIssuer.enterpriseServer(hostname) '${token}': it must be a literal host name (a token). ${HOST_FORM}`,
     );
   });
 
@@ -82,8 +82,8 @@ describe('GitHubIssuer', () => {
     ['Acme'], ['acme--corp'], ['acme_corp'], ['-acme'], ['acme-'], ['acme/corp'], [''], ['a'.repeat(64)],
   ])('fails if the enterprise slug is %j', (slug) => {
     expect(() => GitHubIssuer.enterpriseCloud(slug)).toThrow(
-      'GitHubIssuer.enterpriseCloud(enterpriseSlug) must be a literal slug of lowercase letters, digits and single inner hyphens (at most 63 characters), ' +
-      `got '${slug}'. Example: 'acme-corp'.`,
+      `Invalid GitHubIssuer.enterpriseCloud(enterpriseSlug) '${slug}': it must be a literal slug. Allowed form: lowercase letters, digits and single inner hyphens (at most 63 characters), ` +
+      "e.g. 'acme-corp'.",
     );
   });
 
@@ -94,14 +94,14 @@ describe('GitHubIssuer', () => {
   test('fails if the enterprise slug is a token', () => {
     const token = Lazy.string({ produce: () => 'acme-corp' });
     expect(() => GitHubIssuer.enterpriseCloud(token)).toThrow(
-      `GitHubIssuer.enterpriseCloud(enterpriseSlug) must be a literal slug of lowercase letters, digits and single inner hyphens (at most 63 characters), got '${token}'.`,
+      `Invalid GitHubIssuer.enterpriseCloud(enterpriseSlug) '${token}': it must be a literal slug. Allowed form:`,
     );
   });
 
   test.each([['Octo'], ['octo.corp'], ['octo_corp'], ['']])('fails if the GHE.com subdomain is %j', (subdomain) => {
     expect(() => GitHubIssuer.dataResidency(subdomain)).toThrow(
-      'GitHubIssuer.dataResidency(subdomain) must be a literal slug of lowercase letters, digits and single inner hyphens (at most 63 characters), ' +
-      `got '${subdomain}'. Example: 'octocorp'.`,
+      `Invalid GitHubIssuer.dataResidency(subdomain) '${subdomain}': it must be a literal slug. Allowed form: lowercase letters, digits and single inner hyphens (at most 63 characters), ` +
+      "e.g. 'octocorp'.",
     );
   });
 });

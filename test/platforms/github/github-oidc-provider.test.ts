@@ -134,7 +134,7 @@ describe('GitHubOidcProvider', () => {
 
   test.each([['sts amazonaws com'], [''], ['sts.*'], ['aud?'], ['${aws:username}'], ['a'.repeat(256)]])('fails if the audience is %j', (audience) => {
     expect(() => new GitHubOidcProvider(newStack(), 'GitHub', { audience })).toThrow(
-      `audience must be 1 to 255 characters without spaces, wildcards or '\${', got '${audience}'. Example: 'sts.amazonaws.com'.`,
+      `Invalid audience '${audience}': it must be 1 to 255 characters without spaces, wildcards or '\${'. Allowed form: 1 to 255 such characters, e.g. 'sts.amazonaws.com'.`,
     );
   });
 
@@ -259,7 +259,7 @@ describe('GitHubOidcProvider.fromOidcProviderArn', () => {
     [''],
   ])('fails if the literal ARN %j does not name the issuer', (arn) => {
     expect(() => GitHubOidcProvider.fromOidcProviderArn(newStack(), 'GitHub', arn)).toThrow(
-      `GitHubOidcProvider.fromOidcProviderArn(oidcProviderArn) must be the ARN of the provider for issuer '${GITHUB_ISSUER}', got '${arn}'. ` +
+      `Invalid GitHubOidcProvider.fromOidcProviderArn(oidcProviderArn) '${arn}': it must be the ARN of the provider for issuer '${GITHUB_ISSUER}'. ` +
       `Allowed form: 'arn:<partition>:iam::<account>:oidc-provider/${GITHUB_ISSUER}'; pass the matching issuer in the options for another one.`,
     );
   });
@@ -298,7 +298,7 @@ describe('GitHubOidcProvider.fromOidcProviderArn', () => {
 
     // THEN
     expect(() => GitHubOidcProvider.fromOidcProviderArn(stack, 'GitHub', arn)).toThrow(
-      `GitHubOidcProvider.fromOidcProviderArn(oidcProviderArn) must be the ARN of the provider for issuer '${GITHUB_ISSUER}', got '${arn}'.`,
+      `Invalid GitHubOidcProvider.fromOidcProviderArn(oidcProviderArn) '${arn}': it must be the ARN of the provider for issuer '${GITHUB_ISSUER}'.`,
     );
   });
 });

@@ -154,7 +154,7 @@ describe('renderGitLabCiJob', () => {
 
       // THEN
       expect(() => role.renderGitLabCiJob()).toThrow(
-        "renderGitLabCiJob(): 'Stack/DeployRole' trusts GITHUB_ACTIONS tokens (token.actions.githubusercontent.com); use renderGitHubActionsJob().",
+        "Invalid renderGitLabCiJob() role 'Stack/DeployRole': it trusts GITHUB_ACTIONS tokens (token.actions.githubusercontent.com). Allowed form: a role of a GitLabOidcProvider, or renderGitHubActionsJob() for this one.",
       );
     });
 
@@ -164,7 +164,7 @@ describe('renderGitLabCiJob', () => {
 
       // THEN
       expect(() => role.renderGitLabCiJob()).toThrow(
-        "renderGitLabCiJob(): the ARN of 'Stack/DeployRole' is not known at synthesis (the role has no roleName, so CloudFormation names it).",
+        "Invalid renderGitLabCiJob() roleArn 'undefined': the ARN of 'Stack/DeployRole' is not known at synthesis (the role has no roleName, so CloudFormation names it).",
       );
     });
   });

@@ -224,8 +224,8 @@ describe('GitLabOidcProvider imports', () => {
   test('fails if a literal ARN names another issuer than the URL', () => {
     expect(() => GitLabOidcProvider.fromOidcProviderArn(newStack(), 'GitLab',
       'arn:aws:iam::123456789012:oidc-provider/gitlab.com', { issuer: GitLabIssuer.selfManaged('https://gitlab.example.com') })).toThrow(
-      "GitLabOidcProvider.fromOidcProviderArn(oidcProviderArn) must be the ARN of the provider for issuer 'gitlab.example.com', " +
-      "got 'arn:aws:iam::123456789012:oidc-provider/gitlab.com'.",
+      "Invalid GitLabOidcProvider.fromOidcProviderArn(oidcProviderArn) 'arn:aws:iam::123456789012:oidc-provider/gitlab.com': " +
+      "it must be the ARN of the provider for issuer 'gitlab.example.com'.",
     );
   });
 

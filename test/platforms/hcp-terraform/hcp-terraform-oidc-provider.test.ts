@@ -110,7 +110,7 @@ describe('HcpTerraformOidcProvider', () => {
     expect(provider.oidcProviderArn).toBe(arn);
     expect(provider.issuer).toBe('tfe.example.com');
     expect(() => HcpTerraformOidcProvider.fromOidcProviderArn(stack, 'Other', arn)).toThrow(
-      "HcpTerraformOidcProvider.fromOidcProviderArn(oidcProviderArn) must be the ARN of the provider for issuer 'app.terraform.io', got '" + arn + "'.",
+      "Invalid HcpTerraformOidcProvider.fromOidcProviderArn(oidcProviderArn) '" + arn + "': it must be the ARN of the provider for issuer 'app.terraform.io'.",
     );
   });
 });

@@ -110,7 +110,7 @@ describe('HCP Terraform trust policies', () => {
 
   test('fails if a subject of another platform is given', () => {
     expect(() => roleFor(GitHubRepository.of('acme/api').branch('main'))).toThrow(
-      "Subject 'acme/api, branch main' is a GITHUB_ACTIONS subject, but the provider for issuer 'app.terraform.io' is HCP_TERRAFORM.");
+      "Invalid subject 'acme/api, branch main': it is a GITHUB_ACTIONS subject, but the provider for issuer 'app.terraform.io' is HCP_TERRAFORM. Allowed form: a subject of the provider's platform, or a role per provider.");
   });
 
   test('fails at synthesis without a subject: a shared issuer must never be trusted by aud alone', () => {

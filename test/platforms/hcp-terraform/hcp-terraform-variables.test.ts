@@ -141,7 +141,7 @@ describe('renderHcpTerraformVariables', () => {
 
     // THEN
     expect(() => gitHub.renderHcpTerraformVariables()).toThrow(
-      "renderHcpTerraformVariables(): 'Stack/Role' trusts GITHUB_ACTIONS tokens (token.actions.githubusercontent.com), not HCP Terraform's.");
+      "Invalid renderHcpTerraformVariables() role 'Stack/Role': it trusts GITHUB_ACTIONS tokens (token.actions.githubusercontent.com), not HCP Terraform's. Allowed form: a role of an HcpTerraformOidcProvider.");
   });
 
   test('fails if the ARN is not known and not given; a given ARN is written', () => {
@@ -151,7 +151,7 @@ describe('renderHcpTerraformVariables', () => {
 
     // THEN
     expect(() => unnamed.renderHcpTerraformVariables()).toThrow(
-      "renderHcpTerraformVariables(): the ARN of 'Stack/Unnamed' is not known at synthesis (the role has no roleName, so CloudFormation names it).");
+      "Invalid renderHcpTerraformVariables() roleArn 'undefined': the ARN of 'Stack/Unnamed' is not known at synthesis (the role has no roleName, so CloudFormation names it).");
     const file = parsed(unnamed.renderHcpTerraformVariables({ roleArn: 'arn:aws:iam::123456789012:role/Deployed' }));
     expect(file.resource.tfe_variable.tfc_aws_apply_role_arn.value).toBe('arn:aws:iam::123456789012:role/Deployed');
   });
