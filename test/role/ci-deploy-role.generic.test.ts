@@ -73,8 +73,8 @@ describe('CiDeployRole with a generic issuer', () => {
     const stack = newStack();
     const provider = new GenericOidcProvider(stack, 'Jenkins', { url: 'https://jenkins.example.com/oidc' });
     expect(() => new CiDeployRole(stack, 'Role', { provider, subjects: [GitHubRepository.of('acme/api').branch('main')] })).toThrow(
-      "Subject 'acme/api, branch main' is a GITHUB_ACTIONS subject, but the provider for issuer 'jenkins.example.com/oidc' is GENERIC_OIDC. " +
-      "Use subjects of the provider's platform, or a role per provider.",
+      "Invalid subject 'acme/api, branch main': it is a GITHUB_ACTIONS subject, but the provider for issuer 'jenkins.example.com/oidc' is GENERIC_OIDC. " +
+      "Allowed form: a subject of the provider's platform, or a role per provider.",
     );
   });
 

@@ -92,8 +92,8 @@ describe('GenericOidcProvider', () => {
     expect(() => GenericOidcProvider.fromOidcProviderArn(newStack(), 'Jenkins', 'arn:aws:iam::123456789012:oidc-provider/other.example.com', {
       url: 'https://jenkins.example.com/oidc',
     })).toThrow(
-      "GenericOidcProvider.fromOidcProviderArn(oidcProviderArn) must be the ARN of the provider for issuer 'jenkins.example.com/oidc', " +
-      "got 'arn:aws:iam::123456789012:oidc-provider/other.example.com'. Allowed form: 'arn:<partition>:iam::<account>:oidc-provider/jenkins.example.com/oidc'; " +
+      "Invalid GenericOidcProvider.fromOidcProviderArn(oidcProviderArn) 'arn:aws:iam::123456789012:oidc-provider/other.example.com': " +
+      "it must be the ARN of the provider for issuer 'jenkins.example.com/oidc'. Allowed form: 'arn:<partition>:iam::<account>:oidc-provider/jenkins.example.com/oidc'; " +
       'pass the matching issuer in the options for another one.',
     );
   });
