@@ -1,9 +1,9 @@
 import { isBitbucketProblem, readBitbucketSubject } from './facts/bitbucket-subject-reading';
 import { CiPlatform } from '../../core/ci-platform';
-import { SubjectWarning } from '../../core/finding-texts';
-import { freezeSpec, SubjectRisk, SubjectSpec } from '../../core/subject-spec';
+import { freezeSpec, SubjectSpec } from '../../core/subject-spec';
 import { CiSubject } from '../../subjects/ci-subject';
 import { checkLiteralOrPattern, hasWildcard, invalid } from '../../subjects/literal-part';
+import { rawClaimSpec } from '../../subjects/raw-claim-spec';
 
 const EXAMPLE = '{<repository UUID>}{<environment UUID>}:{????????-????-????-????-????????????}';
 
@@ -35,16 +35,10 @@ export class BitbucketSubject extends CiSubject {
     if (isBitbucketProblem(reading)) {
       throw invalid(property, sub, `it ${reading.why}`, reading.fix);
     }
-    const own: SubjectRisk[] = pattern ? [SubjectWarning.rawPattern(sub, 'BitbucketRepository')] : [];
-    return new BitbucketSubject({
-      platform: CiPlatform.BITBUCKET_PIPELINES,
-      claims: [sub],
-      pattern,
-      pins: [],
-      description: `sub ${sub}`,
-      risks: [...own, ...reading.risks.map((risk) => ({ id: risk.id, message: risk.message }))],
+    return new BitbucketSubject(rawClaimSpec(CiPlatform.BITBUCKET_PIPELINES, sub, 'BitbucketRepository', {
+      risks: reading.risks,
       context: { kind: reading.kind === 'environment' ? 'environment' : reading.kind === 'anyStep' ? 'anyRef' : 'other' },
-    });
+    }));
   }
 
   /** @internal */

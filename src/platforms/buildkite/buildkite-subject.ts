@@ -1,10 +1,10 @@
 import { readBuildkiteSubject } from './facts/buildkite-reading';
 import { buildkiteRisks } from './facts/buildkite-risks';
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
-import { freezeSpec, SubjectRisk, SubjectSpec } from '../../core/subject-spec';
+import { freezeSpec, SubjectSpec } from '../../core/subject-spec';
 import { CiSubject } from '../../subjects/ci-subject';
 import { checkRawClaim, hasWildcard, invalid } from '../../subjects/literal-part';
+import { rawClaimSpec } from '../../subjects/raw-claim-spec';
 
 const EXAMPLE = 'organization:acme-inc:pipeline:deploy-app:ref:refs/heads/main:commit:*:step:*';
 
@@ -44,18 +44,10 @@ export class BuildkiteSubject extends CiSubject {
       throw invalid(property, sub, "it matches no job of Buildkite ('organization:<org>:pipeline:<pipeline>:ref:<ref>:commit:<sha>:step:<key>'), " +
         'so no token carries it', `a Buildkite subject claim such as '${EXAMPLE}'`);
     }
-    const own: SubjectRisk[] = pattern
-      ? [{ id: FindingId.RAW_PATTERN, message: `The raw subject '${sub}' is a pattern; prefer the typed factories of BuildkitePipeline.` }]
-      : [];
-    return new BuildkiteSubject({
-      platform: CiPlatform.BUILDKITE,
-      claims: [sub],
-      pattern,
-      pins: [],
-      description: `sub ${sub}`,
-      risks: [...own, ...buildkiteRisks(reading, `sub ${sub}`).map(({ id, message }) => ({ id, message }))],
+    return new BuildkiteSubject(rawClaimSpec(CiPlatform.BUILDKITE, sub, 'BuildkitePipeline', {
+      risks: buildkiteRisks(reading, `sub ${sub}`),
       context: { kind: 'other' },
-    });
+    }));
   }
 
   /** @internal */

@@ -1,9 +1,9 @@
 import { isCircleCiProblem, readCircleCiSubject } from './facts/circleci-subject-reading';
 import { CiPlatform } from '../../core/ci-platform';
-import { SubjectWarning } from '../../core/finding-texts';
-import { freezeSpec, SubjectContext, SubjectRisk, SubjectSpec } from '../../core/subject-spec';
+import { freezeSpec, SubjectContext, SubjectSpec } from '../../core/subject-spec';
 import { CiSubject } from '../../subjects/ci-subject';
 import { checkLiteralOrPattern, hasWildcard, invalid } from '../../subjects/literal-part';
+import { rawClaimSpec } from '../../subjects/raw-claim-spec';
 
 const EXAMPLE = 'org/<org id>/project/<project id>/user/????????-????-????-????-????????????/vcs-origin/github.com/acme/api/vcs-ref/refs/heads/main';
 
@@ -40,19 +40,10 @@ export class CircleCiSubject extends CiSubject {
     if (isCircleCiProblem(reading)) {
       throw invalid(property, sub, `it ${reading.why}`, reading.fix);
     }
-    const own: SubjectRisk[] = pattern ? [SubjectWarning.rawPattern(sub, 'CircleCiProject')] : [];
     const context: SubjectContext = reading.kind === 'branch' || reading.kind === 'tag'
       ? (hasWildcard(reading.refName!) ? { kind: reading.kind, pattern: reading.refName } : { kind: reading.kind, name: reading.refName })
       : { kind: reading.kind === 'other' ? 'other' : 'anyRef' };
-    return new CircleCiSubject({
-      platform: CiPlatform.CIRCLECI,
-      claims: [sub],
-      pattern,
-      pins: [],
-      description: `sub ${sub}`,
-      risks: [...own, ...reading.risks.map((risk) => ({ id: risk.id, message: risk.message }))],
-      context,
-    });
+    return new CircleCiSubject(rawClaimSpec(CiPlatform.CIRCLECI, sub, 'CircleCiProject', { risks: reading.risks, context }));
   }
 
   /** @internal */

@@ -1,10 +1,10 @@
 import { readHcpTerraformSubject } from './facts/hcp-terraform-reading';
 import { hcpTerraformRisks } from './facts/hcp-terraform-risks';
 import { CiPlatform } from '../../core/ci-platform';
-import { FindingId } from '../../core/finding-id';
-import { freezeSpec, SubjectRisk, SubjectSpec } from '../../core/subject-spec';
+import { freezeSpec, SubjectSpec } from '../../core/subject-spec';
 import { CiSubject } from '../../subjects/ci-subject';
 import { checkRawClaim, hasWildcard, invalid } from '../../subjects/literal-part';
+import { rawClaimSpec } from '../../subjects/raw-claim-spec';
 
 const EXAMPLE = 'organization:acme:project:Default Project:workspace:network:run_phase:apply';
 
@@ -44,18 +44,10 @@ export class HcpTerraformSubject extends CiSubject {
       throw invalid(property, sub, "it matches no run of HCP Terraform ('...:workspace:<workspace>:run_phase:<plan|apply>'), so no token carries it",
         `an HCP Terraform subject claim such as '${EXAMPLE}'`);
     }
-    const own: SubjectRisk[] = pattern
-      ? [{ id: FindingId.RAW_PATTERN, message: `The raw subject '${sub}' is a pattern; prefer the typed factories of HcpTerraformWorkspace and HcpTerraformProject.` }]
-      : [];
-    return new HcpTerraformSubject({
-      platform: CiPlatform.HCP_TERRAFORM,
-      claims: [sub],
-      pattern,
-      pins: [],
-      description: `sub ${sub}`,
-      risks: [...own, ...hcpTerraformRisks(reading, `sub ${sub}`).map(({ id, message }) => ({ id, message }))],
+    return new HcpTerraformSubject(rawClaimSpec(CiPlatform.HCP_TERRAFORM, sub, 'HcpTerraformWorkspace and HcpTerraformProject', {
+      risks: hcpTerraformRisks(reading, `sub ${sub}`),
       context: { kind: 'other' },
-    });
+    }));
   }
 
   /** @internal */
