@@ -1,6 +1,6 @@
-import { App, Aspects, Stack, aws_iam as iam } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { BitbucketOidcProvider, BitbucketRepository, CiDeployRole, CiTrustGuard } from '../../src';
+import { Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { BitbucketOidcProvider, BitbucketRepository, CiDeployRole } from '../../src';
+import { guard } from '../fixtures/guard-findings';
 import { ENVIRONMENT, REPOSITORY, WORKSPACE_UUID } from '../fixtures/tokens/bitbucket-token';
 
 const ISSUER = 'api.bitbucket.org/2.0/workspaces/acme/pipelines-config/identity/oidc';
@@ -8,21 +8,6 @@ const ARN = `arn:aws:iam::123456789012:oidc-provider/${ISSUER}`;
 const AUD = { [`${ISSUER}:aud`]: `ari:cloud:bitbucket::workspace/${WORKSPACE_UUID}` };
 const repository = BitbucketRepository.of(REPOSITORY);
 
-/** Synthesizes a stack with the guard and returns `<path> <id>` of its errors and warnings, and the texts. */
-function guard(build: (stack: Stack) => void): { errors: string[]; warnings: string[]; texts: string[] } {
-  const app = new App();
-  const stack = new Stack(app, 'Stack');
-  build(stack);
-  Aspects.of(app).add(new CiTrustGuard());
-  const annotations = Annotations.fromStack(stack);
-  const errors = annotations.findError('*', Match.anyValue()).map((m) => ({ path: m.id, data: String(m.entry.data) }));
-  const warnings = annotations.findWarning('*', Match.anyValue()).map((m) => ({ path: m.id, data: String(m.entry.data) }));
-  return {
-    errors: errors.map((e) => `${e.path} ${/^\[([^\]]+)\]/.exec(e.data)?.[1]}`),
-    warnings: warnings.map((w) => `${w.path} ${/\[ack: ([^\]]+)\]$/.exec(w.data)?.[1]}`),
-    texts: [...errors, ...warnings].map((e) => e.data),
-  };
-}
 
 function cfnRole(stack: Stack, id: string, condition: Record<string, unknown>): void {
   new iam.CfnRole(stack, id, {

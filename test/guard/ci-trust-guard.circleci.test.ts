@@ -1,6 +1,6 @@
-import { App, Aspects, Stack, aws_iam as iam } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { CiDeployRole, CiTrustGuard, CircleCiOidcProvider, CircleCiProject } from '../../src';
+import { Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { CiDeployRole, CircleCiOidcProvider, CircleCiProject } from '../../src';
+import { guard } from '../fixtures/guard-findings';
 import { ORG, PROJECT } from '../fixtures/tokens/circleci-token';
 
 const ISSUER = `oidc.circleci.com/org/${ORG}`;
@@ -8,21 +8,6 @@ const ARN = `arn:aws:iam::123456789012:oidc-provider/${ISSUER}`;
 const AUD = { [`${ISSUER}:aud`]: ORG };
 const api = CircleCiProject.of({ organizationId: ORG, projectId: PROJECT, vcsOrigin: 'github.com/acme/api' });
 
-/** Synthesizes a stack with the guard and returns `<path> <id>` of its errors and warnings, and the texts. */
-function guard(build: (stack: Stack) => void): { errors: string[]; warnings: string[]; texts: string[] } {
-  const app = new App();
-  const stack = new Stack(app, 'Stack');
-  build(stack);
-  Aspects.of(app).add(new CiTrustGuard());
-  const annotations = Annotations.fromStack(stack);
-  const errors = annotations.findError('*', Match.anyValue()).map((m) => ({ path: m.id, data: String(m.entry.data) }));
-  const warnings = annotations.findWarning('*', Match.anyValue()).map((m) => ({ path: m.id, data: String(m.entry.data) }));
-  return {
-    errors: errors.map((e) => `${e.path} ${/^\[([^\]]+)\]/.exec(e.data)?.[1]}`),
-    warnings: warnings.map((w) => `${w.path} ${/\[ack: ([^\]]+)\]$/.exec(w.data)?.[1]}`),
-    texts: [...errors, ...warnings].map((e) => e.data),
-  };
-}
 
 function cfnRole(stack: Stack, id: string, condition: Record<string, unknown>, extra: Partial<iam.CfnRoleProps> = {}): void {
   new iam.CfnRole(stack, id, {

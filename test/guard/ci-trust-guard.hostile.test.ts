@@ -1,7 +1,7 @@
 import { App, Aspects, CfnCondition, CfnParameter, CfnResource, Fn, Stack, Stage, aws_iam as iam, pipelines } from 'aws-cdk-lib';
-import { Annotations as AssertAnnotations, Match } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { CdkBootstrapRole, CiDeployRole, CiTrustGuard, GitHubOidcProvider, GitHubRepository } from '../../src';
+import { guard } from '../fixtures/guard-findings';
 
 /*
  * Hand-written roles an attacker or a careless author would write: each must be a finding,
@@ -13,28 +13,6 @@ const GH_ARN = `arn:aws:iam::123456789012:oidc-provider/${GH}`;
 const AUD = { [`${GH}:aud`]: 'sts.amazonaws.com' };
 const MAIN = { ...AUD, [`${GH}:sub`]: 'repo:acme/api:ref:refs/heads/main' };
 
-interface GuardResult {
-  /** `<path> <id>` of every error. */
-  readonly errors: string[];
-  /** `<path> <id>` of every warning. */
-  readonly warnings: string[];
-  readonly texts: string[];
-}
-
-function guard(build: (stack: Stack) => void): GuardResult {
-  const app = new App();
-  const stack = new Stack(app, 'Stack');
-  build(stack);
-  Aspects.of(app).add(new CiTrustGuard());
-  const annotations = AssertAnnotations.fromStack(stack);
-  const errors = annotations.findError('*', Match.anyValue()).map((m) => ({ path: m.id, data: String(m.entry.data) }));
-  const warnings = annotations.findWarning('*', Match.anyValue()).map((m) => ({ path: m.id, data: String(m.entry.data) }));
-  return {
-    errors: errors.map((e) => `${e.path} ${/^\[([^\]]+)\]/.exec(e.data)?.[1]}`),
-    warnings: warnings.map((w) => `${w.path} ${/\[ack: ([^\]]+)\]$/.exec(w.data)?.[1]}`),
-    texts: [...errors, ...warnings].map((e) => e.data),
-  };
-}
 
 /** A CfnRole with the given trust document. */
 function docRole(stack: Stack, id: string, document: unknown, extra: Partial<iam.CfnRoleProps> = {}): iam.CfnRole {

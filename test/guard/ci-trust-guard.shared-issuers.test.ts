@@ -1,9 +1,9 @@
-import { App, Aspects, Stack, aws_iam as iam } from 'aws-cdk-lib';
-import { Annotations as AssertAnnotations, Match } from 'aws-cdk-lib/assertions';
+import { Stack, aws_iam as iam } from 'aws-cdk-lib';
 import {
-  BuildkiteOidcProvider, BuildkitePipeline, CiDeployRole, CiTrustGuard, CiTrustGuardProps,
+  BuildkiteOidcProvider, BuildkitePipeline, CiDeployRole,
   HcpTerraformIssuer, HcpTerraformOidcProvider, HcpTerraformWorkspace,
 } from '../../src';
+import { guard } from '../fixtures/guard-findings';
 
 /*
  * The guard on roles that trust HCP Terraform's and Buildkite's shared issuers, written by hand
@@ -18,26 +18,6 @@ const BK = 'agent.buildkite.com';
 const BK_ARN = `arn:aws:iam::123456789012:oidc-provider/${BK}`;
 const ADMIN = { managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] };
 
-interface GuardResult {
-  readonly errors: string[];
-  readonly warnings: string[];
-  readonly texts: string[];
-}
-
-function guard(build: (stack: Stack) => void, props?: CiTrustGuardProps): GuardResult {
-  const app = new App();
-  const stack = new Stack(app, 'Stack');
-  build(stack);
-  Aspects.of(app).add(new CiTrustGuard(props));
-  const annotations = AssertAnnotations.fromStack(stack);
-  const errors = annotations.findError('*', Match.anyValue()).map((m) => ({ path: m.id, data: String(m.entry.data) }));
-  const warnings = annotations.findWarning('*', Match.anyValue()).map((m) => ({ path: m.id, data: String(m.entry.data) }));
-  return {
-    errors: errors.map((e) => `${e.path} ${/^\[([^\]]+)\]/.exec(e.data)?.[1]}`),
-    warnings: warnings.map((w) => `${w.path} ${/\[ack: ([^\]]+)\]$/.exec(w.data)?.[1]}`),
-    texts: [...errors, ...warnings].map((e) => e.data),
-  };
-}
 
 function cfnRole(stack: Stack, id: string, federated: string, condition: Record<string, unknown>, extra: Partial<iam.CfnRoleProps> = {}): void {
   new iam.CfnRole(stack, id, {

@@ -1,37 +1,14 @@
 import { GithubActionsIdentityProvider, GithubActionsRole } from 'aws-cdk-github-oidc';
 import { Annotations, App, Aspects, CfnOutput, Fn, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { CiDeployRole, CiOidcPrincipal, CiTrustGuard, CiTrustGuardProps, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitHubSubject, GitHubSubjectClaimKey, GitHubSubjectTemplate, GitLabGroup, GitLabIssuer, GitLabOidcProvider, GitLabProject } from '../../src';
+import { CiDeployRole, CiOidcPrincipal, CiTrustGuard, GitHubIssuer, GitHubOidcProvider, GitHubOwner, GitHubRepository, GitHubSubject, GitHubSubjectClaimKey, GitHubSubjectTemplate, GitLabGroup, GitLabIssuer, GitLabOidcProvider, GitLabProject } from '../../src';
+import { guard } from '../fixtures/guard-findings';
 
 const GH = 'token.actions.githubusercontent.com';
 const GH_ARN = `arn:aws:iam::123456789012:oidc-provider/${GH}`;
 const GL_ARN = 'arn:aws:iam::123456789012:oidc-provider/gitlab.com';
 const AUD = { [`${GH}:aud`]: 'sts.amazonaws.com' };
 
-interface GuardResult {
-  /** `<path> <id>` of every error. */
-  readonly errors: string[];
-  /** `<path> <id>` of every warning. */
-  readonly warnings: string[];
-  /** The full texts, errors first. */
-  readonly texts: string[];
-}
-
-/** Synthesizes a stack with the guard on the app and returns what it reported. */
-function guard(build: (stack: Stack) => void, props?: CiTrustGuardProps): GuardResult {
-  const app = new App();
-  const stack = new Stack(app, 'Stack');
-  build(stack);
-  Aspects.of(app).add(new CiTrustGuard(props));
-  const annotations = AssertAnnotations.fromStack(stack);
-  const errors = annotations.findError('*', Match.anyValue()).map((m) => ({ path: m.id, data: String(m.entry.data) }));
-  const warnings = annotations.findWarning('*', Match.anyValue()).map((m) => ({ path: m.id, data: String(m.entry.data) }));
-  return {
-    errors: errors.map((e) => `${e.path} ${/^\[([^\]]+)\]/.exec(e.data)?.[1]}`),
-    warnings: warnings.map((w) => `${w.path} ${/\[ack: ([^\]]+)\]$/.exec(w.data)?.[1]}`),
-    texts: [...errors, ...warnings].map((e) => e.data),
-  };
-}
 
 /** A hand-written CfnRole with one web identity statement, as found in the wild. */
 function cfnRole(stack: Stack, id: string, federated: unknown, condition: Record<string, unknown>, extra: Record<string, unknown> = {}): iam.CfnRole {
