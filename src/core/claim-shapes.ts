@@ -35,77 +35,89 @@ export function globMatches(pattern: string, value: string): boolean {
   return new RegExp(`^${source}$`).test(value);
 }
 
-type GlobToken = { readonly star: true } | { readonly any: true } | { readonly char: string };
-/** A symbol of the search: a character, or OTHER, any character that neither side names. */
-type SymbolChar = string | typeof OTHER;
-const OTHER = Symbol('other');
-
-/** The pattern as tokens; under `StringEquals` (`pattern: false`) every character is literal. */
-function globTokens(value: string, pattern: boolean): GlobToken[] {
-  return [...value].map((c) => (pattern && c === '*' ? { star: true } : pattern && c === '?' ? { any: true } : { char: c }));
+/**
+ * The pattern and the shape compiled for the search: positions are small integers and every move a
+ * table lookup, so the search allocates nothing per step (the subject builders classify every
+ * subject, and the audit every statement).
+ */
+interface SearchSpace {
+  /** The symbols: index 0 is OTHER, any character that neither side names; then each named character. */
+  readonly symbols: readonly string[];
+  /** The character a claim shows for OTHER. */
+  readonly other: string;
+  /** Pattern positions are 0..tokenCount (tokenCount: the whole pattern matched). */
+  readonly tokenCount: number;
+  /** Per pattern position: 0 a literal character, 1 `?`, 2 `*`. */
+  readonly tokenKinds: Uint8Array;
+  readonly tokenChars: readonly string[];
+  /** Per pattern position i: the last position reachable from i over `*` tokens alone (the closure of i is i..starRun[i]). */
+  readonly starRun: Int32Array;
+  /** Shape positions are 0..nodeCount (nodeCount: the whole shape spelled). */
+  readonly nodeCount: number;
+  /** Per shape node: whether it is a run of a class, which may repeat. */
+  readonly nodeIsClass: Uint8Array;
+  /** accepts[node * symbols.length + symbol]: whether the node takes the symbol. */
+  readonly accepts: Uint8Array;
 }
 
-/** Shape nodes: one literal character, or one character of a class that may repeat. */
-type ShapeNode = { readonly char: string } | { readonly cls: CharClass };
+const LITERAL = 0;
+const ANY = 1;
+const STAR = 2;
 
-function shapeNodes(shape: ClaimShape): ShapeNode[] {
-  return shape.flatMap((part): ShapeNode[] => ('text' in part ? [...part.text].map((char) => ({ char })) : [{ cls: part.oneOrMore }]));
-}
-
-/** Every symbol that behaves differently somewhere, plus OTHER for all the rest. */
-function alphabet(tokens: GlobToken[], nodes: ShapeNode[]): SymbolChar[] {
-  const chars = new Set<string>();
-  tokens.forEach((t) => 'char' in t && chars.add(t.char));
-  nodes.forEach((n) => ('char' in n ? chars.add(n.char) : [...n.cls.except].forEach((c) => chars.add(c))));
-  // OTHER first: the claims `someMatch` shows then use a neutral character where any would do.
-  return [OTHER, ...chars];
-}
-
-function closure(tokens: GlobToken[], states: Iterable<number>): Set<number> {
-  const result = new Set<number>();
-  for (const start of states) {
-    let i = start;
-    result.add(i);
-    while (i < tokens.length && 'star' in tokens[i]) {
-      i++;
-      result.add(i);
-    }
+function searchSpace(value: string, pattern: boolean, shape: ClaimShape): SearchSpace {
+  const chars = [...value];
+  const tokenKinds = new Uint8Array(chars.map((c) => (pattern && c === '*' ? STAR : pattern && c === '?' ? ANY : LITERAL)));
+  const tokenChars = chars.map((c, i) => (tokenKinds[i] === LITERAL ? c : ''));
+  const tokenCount = chars.length;
+  const starRun = new Int32Array(tokenCount + 1);
+  starRun[tokenCount] = tokenCount;
+  for (let i = tokenCount - 1; i >= 0; i--) {
+    starRun[i] = tokenKinds[i] === STAR ? starRun[i + 1] : i;
   }
-  return result;
+  const nodes = shape.flatMap((part): Array<{ char: string } | { except: string }> =>
+    ('text' in part ? [...part.text].map((char) => ({ char })) : [{ except: part.oneOrMore.except }]));
+  // Every symbol that behaves differently somewhere; OTHER first, so that the claims `someMatch` shows use a neutral character where any would do.
+  const named = new Set<string>(tokenChars.filter((c) => c !== ''));
+  nodes.forEach((n) => ('char' in n ? named.add(n.char) : [...n.except].forEach((c) => named.add(c))));
+  const symbols = ['', ...named];
+  const accepts = new Uint8Array(nodes.length * symbols.length);
+  nodes.forEach((node, n) => symbols.forEach((symbol, k) => {
+    accepts[n * symbols.length + k] = Number('char' in node ? node.char === symbol : k === 0 || !node.except.includes(symbol));
+  }));
+  return {
+    symbols,
+    other: [...'xyzqwkj0123456789'].find((c) => !named.has(c)) ?? '\u00e6',
+    tokenCount,
+    tokenKinds,
+    tokenChars,
+    starRun,
+    nodeCount: nodes.length,
+    nodeIsClass: new Uint8Array(nodes.map((n) => Number('except' in n))),
+    accepts,
+  };
 }
 
-function globStep(tokens: GlobToken[], states: Set<number>, symbol: SymbolChar): Set<number> {
-  const next: number[] = [];
-  for (const i of states) {
-    const token = tokens[i];
-    if (token === undefined) {
-      continue;
-    }
-    if ('star' in token) {
-      next.push(i);
-    } else if ('any' in token || token.char === symbol) {
-      next.push(i + 1);
-    }
+/** Where the pattern goes from position i on a symbol: the first position of the closure it reaches, or -1 when it dies. */
+function globMove(space: SearchSpace, i: number, symbol: number): number {
+  if (i === space.tokenCount) {
+    return -1;
   }
-  return closure(tokens, next);
+  const kind = space.tokenKinds[i];
+  if (kind === STAR) {
+    return i;
+  }
+  return kind === ANY || (symbol !== 0 && space.tokenChars[i] === space.symbols[symbol]) ? i + 1 : -1;
 }
 
-function inClass(cls: CharClass, symbol: SymbolChar): boolean {
-  return symbol === OTHER || !cls.except.includes(symbol);
-}
-
-/** Shape positions reachable from `position` on `symbol`: the next node, or a class node's repetition. */
-function shapeStep(nodes: ShapeNode[], position: number, symbol: SymbolChar): number[] {
-  const result: number[] = [];
-  const node = nodes[position];
-  if (node !== undefined && ('char' in node ? node.char === symbol : inClass(node.cls, symbol))) {
-    result.push(position + 1);
-  }
-  const previous = nodes[position - 1];
-  if (previous !== undefined && 'cls' in previous && inClass(previous.cls, symbol)) {
-    result.push(position);
-  }
-  return result;
+/**
+ * Where the shape goes from position p on a symbol, in a fixed order: the next node (p + 1), and
+ * the repetition of the class run just passed (p); -1 for neither.
+ */
+function shapeMoves(space: SearchSpace, p: number, symbol: number): [number, number] {
+  const width = space.symbols.length;
+  const forward = p < space.nodeCount && space.accepts[p * width + symbol] === 1 ? p + 1 : -1;
+  const repeat = p > 0 && space.nodeIsClass[p - 1] === 1 && space.accepts[(p - 1) * width + symbol] === 1 ? p : -1;
+  return [forward, repeat];
 }
 
 /** Whether the value (a pattern when `pattern`) matches at least one claim of the shape. */
@@ -130,35 +142,46 @@ export function someMatch(value: string, pattern: boolean, shape: ClaimShape): s
 
 /** `someMatch` by the search over the product of the two automata, for any value. */
 export function searchSome(value: string, pattern: boolean, shape: ClaimShape): string | undefined {
-  const tokens = globTokens(value, pattern);
-  const nodes = shapeNodes(shape);
-  const symbols = alphabet(tokens, nodes);
-  const parents = new Map<string, { from?: string; char: string }>();
-  const queue: Array<[number, number]> = [];
-  for (const i of closure(tokens, [0])) {
-    parents.set(`${i},0`, { char: '' });
-    queue.push([i, 0]);
+  const space = searchSpace(value, pattern, shape);
+  const width = space.nodeCount + 1;
+  const size = (space.tokenCount + 1) * width;
+  // A product state (i, p) is i * width + p; parent -2: not reached yet, -1: a start.
+  const parent = new Int32Array(size).fill(-2);
+  const via = new Int32Array(size);
+  const queue = new Int32Array(size);
+  let tail = 0;
+  for (let i = 0; i <= space.starRun[0]; i++) {
+    parent[i * width] = -1;
+    queue[tail++] = i * width;
   }
+  const goal = space.tokenCount * width + space.nodeCount;
   // Breadth first, so that the claim shown is a short one.
-  for (let head = 0; head < queue.length; head++) {
-    const [i, p] = queue[head];
-    const key = `${i},${p}`;
-    if (i === tokens.length && p === nodes.length) {
+  for (let head = 0; head < tail; head++) {
+    const state = queue[head];
+    if (state === goal) {
       let claim = '';
-      for (let at: string | undefined = key; at !== undefined; at = parents.get(at)!.from) {
-        claim = parents.get(at)!.char + claim;
+      for (let at = state; parent[at] !== -1; at = parent[at]) {
+        claim = (via[at] === 0 ? space.other : space.symbols[via[at]]) + claim;
       }
       return claim;
     }
-    for (const symbol of symbols) {
-      const char = symbol === OTHER ? otherChar(symbols) : symbol;
-      const globNext = globStep(tokens, new Set([i]), symbol);
-      for (const q of shapeStep(nodes, p, symbol)) {
-        for (const j of globNext) {
-          const next = `${j},${q}`;
-          if (!parents.has(next)) {
-            parents.set(next, { from: key, char });
-            queue.push([j, q]);
+    const i = Math.floor(state / width);
+    const p = state - i * width;
+    for (let symbol = 0; symbol < space.symbols.length; symbol++) {
+      const from = globMove(space, i, symbol);
+      if (from === -1) {
+        continue;
+      }
+      for (const q of shapeMoves(space, p, symbol)) {
+        if (q === -1) {
+          continue;
+        }
+        for (let j = from; j <= space.starRun[from]; j++) {
+          const next = j * width + q;
+          if (parent[next] === -2) {
+            parent[next] = state;
+            via[next] = symbol;
+            queue[tail++] = next;
           }
         }
       }
@@ -222,11 +245,6 @@ function compileShape(shape: ClaimShape): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-/** A readable character for OTHER: the first of `x`, `y`, `z`, ... that no side names. */
-function otherChar(symbols: SymbolChar[]): string {
-  return [...'xyzqwkj0123456789'].find((c) => !symbols.includes(c)) ?? '\u00e6';
-}
-
 /** Whether the value (a pattern when `pattern`) matches every claim of the shape. */
 export function matchesEvery(value: string, pattern: boolean, shape: ClaimShape): boolean {
   if (isLiteral(value, pattern)) {
@@ -239,26 +257,67 @@ export function matchesEvery(value: string, pattern: boolean, shape: ClaimShape)
 
 /** `matchesEvery` by the search over the product of the two automata, for any value. */
 export function searchEvery(value: string, pattern: boolean, shape: ClaimShape): boolean {
-  const tokens = globTokens(value, pattern);
-  const nodes = shapeNodes(shape);
-  const symbols = alphabet(tokens, nodes);
-  const seen = new Set<string>();
-  // Search for a claim of the shape that the pattern does not match: the pattern's states as a set.
-  const queue: Array<[Set<number>, number]> = [[closure(tokens, [0]), 0]];
-  while (queue.length > 0) {
-    const [states, p] = queue.pop()!;
-    const key = `${[...states].sort((a, b) => a - b).join('.')}|${p}`;
-    if (seen.has(key)) {
-      continue;
+  const space = searchSpace(value, pattern, shape);
+  const width = space.nodeCount + 1;
+  const symbolCount = space.symbols.length;
+  // Search for a claim of the shape that the pattern does not match: the pattern's states as a set,
+  // each set numbered once (sets: its sorted positions; moves: its successor set per symbol).
+  const sets: Int32Array[] = [];
+  const setIds = new Map<string, number>();
+  const moves: number[] = [];
+  const intern = (positions: number[]): number => {
+    const key = positions.join('.');
+    let id = setIds.get(key);
+    if (id === undefined) {
+      id = sets.length;
+      sets.push(Int32Array.from(positions));
+      setIds.set(key, id);
     }
-    seen.add(key);
-    if (p === nodes.length && !states.has(tokens.length)) {
+    return id;
+  };
+  const move = (id: number, symbol: number): number => {
+    const cached = moves[id * symbolCount + symbol];
+    if (cached !== undefined) {
+      return cached;
+    }
+    // Successor starts are in ascending order, so their closures merge into a sorted set in one pass.
+    const next: number[] = [];
+    for (const i of sets[id]) {
+      const from = globMove(space, i, symbol);
+      for (let j = Math.max(from, next.length === 0 ? -1 : next[next.length - 1] + 1); from !== -1 && j <= space.starRun[from]; j++) {
+        next.push(j);
+      }
+    }
+    const result = intern(next);
+    moves[id * symbolCount + symbol] = result;
+    return result;
+  };
+  const start: number[] = [];
+  for (let i = 0; i <= space.starRun[0]; i++) {
+    start.push(i);
+  }
+  const seen = new Set<number>();
+  const stack: Array<[number, number]> = [[intern(start), 0]];
+  while (stack.length > 0) {
+    const [id, p] = stack.pop()!;
+    const positions = sets[id];
+    if (positions.length === 0) {
+      // The pattern has died on this prefix of a claim, and every shape position can still be completed to a whole claim.
       return false;
     }
-    for (const symbol of symbols) {
-      const next = globStep(tokens, states, symbol);
-      for (const q of shapeStep(nodes, p, symbol)) {
-        queue.push([next, q]);
+    if (seen.has(id * width + p)) {
+      continue;
+    }
+    seen.add(id * width + p);
+    if (p === space.nodeCount && positions[positions.length - 1] !== space.tokenCount) {
+      return false;
+    }
+    for (let symbol = 0; symbol < symbolCount; symbol++) {
+      const [forward, repeat] = shapeMoves(space, p, symbol);
+      if (forward !== -1 || repeat !== -1) {
+        const next = move(id, symbol);
+        forward !== -1 && stack.push([next, forward]);
+        repeat !== -1 && stack.push([next, repeat]);
       }
     }
   }
