@@ -47,9 +47,8 @@ interface SearchSpace {
   readonly other: string;
   /** Pattern positions are 0..tokenCount (tokenCount: the whole pattern matched). */
   readonly tokenCount: number;
-  /** Per pattern position: 0 a literal character, 1 `?`, 2 `*`. */
-  readonly tokenKinds: Uint8Array;
-  readonly tokenChars: readonly string[];
+  /** Per pattern position: the symbol of its literal character, or ANY (`?`) or STAR (`*`). */
+  readonly tokenSymbols: Int32Array;
   /** Per pattern position i: the last position reachable from i over `*` tokens alone (the closure of i is i..starRun[i]). */
   readonly starRun: Int32Array;
   /** Shape positions are 0..nodeCount (nodeCount: the whole shape spelled). */
@@ -60,39 +59,70 @@ interface SearchSpace {
   readonly accepts: Uint8Array;
 }
 
-const LITERAL = 0;
-const ANY = 1;
-const STAR = 2;
+const ANY = -1;
+const STAR = -2;
 
 function searchSpace(value: string, pattern: boolean, shape: ClaimShape): SearchSpace {
-  const chars = [...value];
-  const tokenKinds = new Uint8Array(chars.map((c) => (pattern && c === '*' ? STAR : pattern && c === '?' ? ANY : LITERAL)));
-  const tokenChars = chars.map((c, i) => (tokenKinds[i] === LITERAL ? c : ''));
-  const tokenCount = chars.length;
+  // Every symbol that behaves differently somewhere; OTHER first, so that the claims `someMatch` shows use a neutral character where any would do.
+  const symbols = [''];
+  const symbolOf = new Map<string, number>();
+  const named = (c: string): number => {
+    let symbol = symbolOf.get(c);
+    if (symbol === undefined) {
+      symbol = symbols.length;
+      symbols.push(c);
+      symbolOf.set(c, symbol);
+    }
+    return symbol;
+  };
+  const tokens: number[] = [];
+  for (const c of value) {
+    tokens.push(pattern && c === '*' ? STAR : pattern && c === '?' ? ANY : named(c));
+  }
+  const nodeChars: number[] = [];
+  const nodeExcepts: string[] = [];
+  for (const part of shape) {
+    if ('text' in part) {
+      for (const c of part.text) {
+        nodeChars.push(named(c));
+        nodeExcepts.push('');
+      }
+    } else {
+      for (const c of part.oneOrMore.except) {
+        named(c);
+      }
+      nodeChars.push(-1);
+      nodeExcepts.push(part.oneOrMore.except);
+    }
+  }
+  const tokenCount = tokens.length;
   const starRun = new Int32Array(tokenCount + 1);
   starRun[tokenCount] = tokenCount;
   for (let i = tokenCount - 1; i >= 0; i--) {
-    starRun[i] = tokenKinds[i] === STAR ? starRun[i + 1] : i;
+    starRun[i] = tokens[i] === STAR ? starRun[i + 1] : i;
   }
-  const nodes = shape.flatMap((part): Array<{ char: string } | { except: string }> =>
-    ('text' in part ? [...part.text].map((char) => ({ char })) : [{ except: part.oneOrMore.except }]));
-  // Every symbol that behaves differently somewhere; OTHER first, so that the claims `someMatch` shows use a neutral character where any would do.
-  const named = new Set<string>(tokenChars.filter((c) => c !== ''));
-  nodes.forEach((n) => ('char' in n ? named.add(n.char) : [...n.except].forEach((c) => named.add(c))));
-  const symbols = ['', ...named];
-  const accepts = new Uint8Array(nodes.length * symbols.length);
-  nodes.forEach((node, n) => symbols.forEach((symbol, k) => {
-    accepts[n * symbols.length + k] = Number('char' in node ? node.char === symbol : k === 0 || !node.except.includes(symbol));
-  }));
+  const width = symbols.length;
+  const nodeCount = nodeChars.length;
+  const accepts = new Uint8Array(nodeCount * width);
+  const nodeIsClass = new Uint8Array(nodeCount);
+  for (let n = 0; n < nodeCount; n++) {
+    if (nodeChars[n] !== -1) {
+      accepts[n * width + nodeChars[n]] = 1;
+      continue;
+    }
+    nodeIsClass[n] = 1;
+    for (let k = 0; k < width; k++) {
+      accepts[n * width + k] = k === 0 || !nodeExcepts[n].includes(symbols[k]) ? 1 : 0;
+    }
+  }
   return {
     symbols,
-    other: [...'xyzqwkj0123456789'].find((c) => !named.has(c)) ?? '\u00e6',
+    other: [...'xyzqwkj0123456789'].find((c) => !symbolOf.has(c)) ?? '\u00e6',
     tokenCount,
-    tokenKinds,
-    tokenChars,
+    tokenSymbols: Int32Array.from(tokens),
     starRun,
-    nodeCount: nodes.length,
-    nodeIsClass: new Uint8Array(nodes.map((n) => Number('except' in n))),
+    nodeCount,
+    nodeIsClass,
     accepts,
   };
 }
@@ -102,11 +132,20 @@ function globMove(space: SearchSpace, i: number, symbol: number): number {
   if (i === space.tokenCount) {
     return -1;
   }
-  const kind = space.tokenKinds[i];
-  if (kind === STAR) {
+  const token = space.tokenSymbols[i];
+  if (token === STAR) {
     return i;
   }
-  return kind === ANY || (symbol !== 0 && space.tokenChars[i] === space.symbols[symbol]) ? i + 1 : -1;
+  return token === ANY || token === symbol ? i + 1 : -1;
+}
+
+/** The symbols on which the pattern can leave position i, as a range [first, end): one for a literal character. */
+function symbolRange(space: SearchSpace, i: number): [number, number] {
+  if (i === space.tokenCount) {
+    return [0, 0];
+  }
+  const token = space.tokenSymbols[i];
+  return token >= 0 ? [token, token + 1] : [0, space.symbols.length];
 }
 
 /**
@@ -136,6 +175,9 @@ export function someMatch(value: string, pattern: boolean, shape: ClaimShape): s
     return shapeRegExp(restShape).test(rest) ? value : undefined;
   }
   const [prefix, rest, restShape] = withoutCommonPrefix(value, pattern, shape);
+  if (literalEndsDiffer(rest, restShape)) {
+    return undefined;
+  }
   const claim = searchSome(rest, pattern, restShape);
   return claim === undefined ? undefined : prefix + claim;
 }
@@ -167,7 +209,8 @@ export function searchSome(value: string, pattern: boolean, shape: ClaimShape): 
     }
     const i = Math.floor(state / width);
     const p = state - i * width;
-    for (let symbol = 0; symbol < space.symbols.length; symbol++) {
+    const [first, end] = symbolRange(space, i);
+    for (let symbol = first; symbol < end; symbol++) {
       const from = globMove(space, i, symbol);
       if (from === -1) {
         continue;
@@ -216,6 +259,23 @@ function withoutCommonPrefix(value: string, pattern: boolean, shape: ClaimShape)
   return [value.slice(0, length), value.slice(length), parts];
 }
 
+/**
+ * Whether a pattern and a shape, past their common prefix, start or end with literal text that
+ * differs, so that no claim matches: the check that spares most contexts of a subject the search
+ * (a tag pattern is no environment: `ref:...` against `environment:...`).
+ */
+function literalEndsDiffer(rest: string, restShape: ClaimShape): boolean {
+  const first = restShape[0];
+  if (first !== undefined && 'text' in first && rest.length > 0 && rest[0] !== '*' && rest[0] !== '?') {
+    // withoutCommonPrefix stopped here: the two literal characters differ.
+    return true;
+  }
+  const last = restShape[restShape.length - 1];
+  const tail = rest.slice(Math.max(rest.lastIndexOf('*'), rest.lastIndexOf('?')) + 1);
+  // Every claim ends with the shape's last text and with the pattern's text after its last wildcard.
+  return last !== undefined && 'text' in last && tail.length > 0 && !last.text.endsWith(tail) && !tail.endsWith(last.text);
+}
+
 /** Whether the value has no wildcard that IAM would expand (under `StringEquals` none does). */
 function isLiteral(value: string, pattern: boolean): boolean {
   return !pattern || !/[*?]/.test(value);
@@ -252,7 +312,8 @@ export function matchesEvery(value: string, pattern: boolean, shape: ClaimShape)
     return shape.every((part) => 'text' in part) && shape.map((part) => ('text' in part ? part.text : '')).join('') === value;
   }
   const [, rest, restShape] = withoutCommonPrefix(value, pattern, shape);
-  return searchEvery(rest, pattern, restShape);
+  // A shape always has claims: where the pattern matches none of them, it does not match every one.
+  return !literalEndsDiffer(rest, restShape) && searchEvery(rest, pattern, restShape);
 }
 
 /** `matchesEvery` by the search over the product of the two automata, for any value. */

@@ -32,8 +32,28 @@ export interface BuildkiteReading {
   readonly tag: Coverage;
 }
 
+/**
+ * Readings already made: a pure function of the value and the flag, asked for by the subject
+ * builder and again by the audit's reading that the role runs over its subjects.
+ */
+const READINGS = new Map<string, BuildkiteReading>();
+const MAX_READINGS = 10_000;
+
 /** Reads a `sub` value of Buildkite, exact (`pattern: false`) or an IAM pattern. */
 export function readBuildkiteSubject(value: string, pattern: boolean): BuildkiteReading {
+  const key = `${pattern}:${value}`;
+  let reading = READINGS.get(key);
+  if (reading === undefined) {
+    if (READINGS.size >= MAX_READINGS) {
+      READINGS.clear();
+    }
+    reading = readUncached(value, pattern);
+    READINGS.set(key, reading);
+  }
+  return reading;
+}
+
+function readUncached(value: string, pattern: boolean): BuildkiteReading {
   const none = { everyPipeline: false, branch: 'none' as Coverage, tag: 'none' as Coverage };
   if (!value.startsWith('organization:')) {
     return { ...none, problem: "it does not start with 'organization:', as every Buildkite subject does" };
@@ -51,12 +71,13 @@ export function readBuildkiteSubject(value: string, pattern: boolean): Buildkite
   const pipeline = parts[2] === 'pipeline' && parts[3] !== undefined && !(pattern && WILDCARD.test(parts[3])) ? parts[3] : undefined;
   const scope = (slug: ShapePart): ShapePart[] => [text(`organization:${organization}:pipeline:`), slug];
   const shape = (slug: ShapePart, ref: string): ClaimShape => [...scope(slug), text(`:ref:${ref}`), REF_NAME, ...JOB_TAIL];
+  // A literal pipeline slug is followed by ':', which no slug holds: every claim the value matches is of that pipeline.
+  const own = pipeline === undefined ? SLUG_PART : text(pipeline);
   const coverage = (ref: string): Coverage => {
-    const own = pipeline === undefined ? SLUG_PART : text(pipeline);
     if (matchesEvery(value, pattern, shape(own, ref))) {
       return 'every';
     }
-    return matchesSome(value, pattern, shape(SLUG_PART, ref)) ? 'some' : 'none';
+    return matchesSome(value, pattern, shape(own, ref)) ? 'some' : 'none';
   };
   const problem = pattern ? nameWildcardProblem(value, ['pipeline'], ['ref']) : undefined;
   if (problem !== undefined) {
