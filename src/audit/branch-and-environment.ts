@@ -21,20 +21,35 @@ export interface BranchAndEnvironment {
   readonly risk: ContextRisk;
 }
 
+/** What the pair check needs of one value. */
+interface PairingFacts {
+  readonly value: string;
+  readonly scope?: string;
+  readonly refs: boolean;
+  readonly environment: boolean;
+  readonly label: string;
+}
+
+/**
+ * Facts already worked out, by pattern flag and value: a pure function of both, and CiDeployRole
+ * checks all its subjects again on every `addSubject()`.
+ */
+const FACTS = new Map<string, PairingFacts>();
+const MAX_FACTS = 10_000;
+
 /** The first pair of subjects (distinct values) that trust a branch or tag and an environment of one repository, if any. */
 export function branchAndEnvironment(values: RoleSubjectValue[]): BranchAndEnvironment | undefined {
   const read = values.map(({ value, pattern }) => {
-    const reading = readSubject(value, pattern);
-    const contexts = reading.contexts;
-    const scope = reading.scopeProblem ? undefined : identityScope(value);
-    return {
-      value,
-      // Immutable and legacy forms name the same repository: compare without the ids.
-      scope: scope === undefined ? undefined : `${scope.key}:${scope.value.split('/').map((part) => part.replace(/@\d+$/, '')).join('/')}`,
-      refs: contexts !== undefined && (contexts.branch !== 'none' || contexts.tag !== 'none'),
-      environment: contexts !== undefined && contexts.environment !== 'none',
-      label: reading.description.split(', ')[0],
-    };
+    const key = `${pattern}:${value}`;
+    let facts = FACTS.get(key);
+    if (facts === undefined) {
+      if (FACTS.size >= MAX_FACTS) {
+        FACTS.clear();
+      }
+      facts = pairingFacts(value, pattern);
+      FACTS.set(key, facts);
+    }
+    return facts;
   });
   for (const branch of read.filter((r) => r.refs && r.scope !== undefined)) {
     for (const environment of read.filter((r) => r.environment && r.scope !== undefined && r.value !== branch.value)) {
@@ -45,4 +60,18 @@ export function branchAndEnvironment(values: RoleSubjectValue[]): BranchAndEnvir
     }
   }
   return undefined;
+}
+
+function pairingFacts(value: string, pattern: boolean): PairingFacts {
+  const reading = readSubject(value, pattern);
+  const contexts = reading.contexts;
+  const scope = reading.scopeProblem ? undefined : identityScope(value);
+  return {
+    value,
+    // Immutable and legacy forms name the same repository: compare without the ids.
+    scope: scope === undefined ? undefined : `${scope.key}:${scope.value.split('/').map((part) => part.replace(/@\d+$/, '')).join('/')}`,
+    refs: contexts !== undefined && (contexts.branch !== 'none' || contexts.tag !== 'none'),
+    environment: contexts !== undefined && contexts.environment !== 'none',
+    label: reading.description.split(', ')[0],
+  };
 }
