@@ -31,6 +31,10 @@ export function oneOrMore(except: string): ShapePart {
 
 /** IAM `StringLike` matching: `*` any run of characters, `?` any one character. */
 export function globMatches(pattern: string, value: string): boolean {
+  if (!pattern.includes('*') && !pattern.includes('?')) {
+    // No wildcard: equality, without compiling a regular expression (the audit compares many literal scopes).
+    return pattern === value;
+  }
   const source = pattern.split('').map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
   return new RegExp(`^${source}$`).test(value);
 }

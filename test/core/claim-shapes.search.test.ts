@@ -59,4 +59,18 @@ describe('claim shapes: the product search', () => {
     // '*' also matches ':': a ref pattern that reaches into the tags.
     expect(searchSome('pipeline:deploy:ref:refs/*:commit:*', true, tags)).toBe('pipeline:deploy:ref:refs/tags/x:commit:x:step:x');
   });
+
+  test('globMatches is IAM StringLike: `*` any run, `?` one character, the rest literal (a value without wildcards is equality)', () => {
+    const like = (pattern: string, value: string): boolean => new RegExp(`^${[...pattern].map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]'
+      : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('')}$`, 'u').test(value);
+    const matched = [0, 0];
+    fc.assert(fc.property(glob(['*', '?']), glob([]), fc.boolean(), (pattern, other, same) => {
+      // Half the values are the pattern with its wildcards filled in, so that both answers come up.
+      const value = same ? pattern.replace(/[*?]/g, 'a') : other;
+      const got = globMatches(pattern, value);
+      expect(got).toBe(like(pattern, value));
+      matched[Number(got)]++;
+    }), { numRuns: 3000 });
+    expect(Math.min(...matched)).toBeGreaterThan(200);
+  });
 });
