@@ -6,6 +6,7 @@
 import { identityScope } from './identity-keys';
 import { branchAndEnvironmentRisk, ContextRisk } from './subject-contexts';
 import { readSubject } from './subject-reading';
+import { BoundedCache } from '../core/bounded-cache';
 import { globMatches } from '../core/claim-shapes';
 
 /** A `sub` value of a role, and whether IAM compares it as a pattern. */
@@ -34,23 +35,11 @@ interface PairingFacts {
  * Facts already worked out, by pattern flag and value: a pure function of both, and CiDeployRole
  * checks all its subjects again on every `addSubject()`.
  */
-const FACTS = new Map<string, PairingFacts>();
-const MAX_FACTS = 10_000;
+const FACTS = new BoundedCache<PairingFacts>(10_000);
 
 /** The first pair of subjects (distinct values) that trust a branch or tag and an environment of one repository, if any. */
 export function branchAndEnvironment(values: RoleSubjectValue[]): BranchAndEnvironment | undefined {
-  const read = values.map(({ value, pattern }) => {
-    const key = `${pattern}:${value}`;
-    let facts = FACTS.get(key);
-    if (facts === undefined) {
-      if (FACTS.size >= MAX_FACTS) {
-        FACTS.clear();
-      }
-      facts = pairingFacts(value, pattern);
-      FACTS.set(key, facts);
-    }
-    return facts;
-  });
+  const read = values.map(({ value, pattern }) => FACTS.get(`${pattern}:${value}`, () => pairingFacts(value, pattern)));
   for (const branch of read.filter((r) => r.refs && r.scope !== undefined)) {
     for (const environment of read.filter((r) => r.environment && r.scope !== undefined && r.value !== branch.value)) {
       // A whole-owner subject ('repo:acme/*') covers every repository of the owner.

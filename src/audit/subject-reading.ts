@@ -5,6 +5,7 @@
  */
 import { identityProblem, identityScope, IdentityScope } from './identity-keys';
 import { contextKind, contextRisks, matchContexts } from './subject-contexts';
+import { BoundedCache } from '../core/bounded-cache';
 import { CiPlatformFacts, CiSubjectForm } from '../core/ci-platform-facts';
 import { scopeProblemReading, SubjectReading, SubjectRiskReading, unrecognizedReading } from '../core/subject-reading';
 import { CI_PLATFORMS, FORMATTED_PLATFORMS, platformOfSubject } from '../platforms/registry';
@@ -19,8 +20,7 @@ const WILDCARD = /[*?]/;
  * role re-reads all its subjects on every `addSubject()` (the branch-and-environment check):
  * without this, a role of 80 subjects spends seconds reading the same values again.
  */
-const READINGS = new Map<string, SubjectReading>();
-const MAX_READINGS = 10_000;
+const READINGS = new BoundedCache<SubjectReading>(10_000);
 
 /**
  * Reads a `sub` value of a CI token: a platform's default format (GitHub's `repo:<owner>/<repo>:<context>`,
@@ -31,15 +31,7 @@ export function readSubject(value: string, pattern: boolean, platform?: CiPlatfo
   // A platform of its own grammar reads its values itself: its issuer says the value is of that grammar.
   const own = platform?.subjects.read;
   const key = own === undefined ? `${pattern}:${value}` : `${platform!.id}:${pattern}:${value}`;
-  let reading = READINGS.get(key);
-  if (reading === undefined) {
-    if (READINGS.size >= MAX_READINGS) {
-      READINGS.clear();
-    }
-    reading = own?.(value, pattern) ?? readUncached(value, pattern);
-    READINGS.set(key, reading);
-  }
-  return reading;
+  return READINGS.get(key, () => own?.(value, pattern) ?? readUncached(value, pattern));
 }
 
 function readUncached(value: string, pattern: boolean): SubjectReading {

@@ -8,6 +8,8 @@
  * Plain JSON logic, no aws-cdk-lib: the audit, the guard and the subject builders share it.
  */
 
+import { BoundedCache } from './bounded-cache';
+
 /** Characters a name may hold: every character except those listed. */
 export interface CharClass {
   readonly except: string;
@@ -288,19 +290,10 @@ function isLiteral(value: string, pattern: boolean): boolean {
 /** The claims of a shape as a regular expression: literal text, and `[^<except>]+` for a run of a class. */
 function shapeRegExp(shape: ClaimShape): RegExp {
   // The shapes after a subject's scope are few (a platform's contexts): compiled once each.
-  const key = JSON.stringify(shape);
-  let regexp = SHAPE_REGEXPS.get(key);
-  if (regexp === undefined) {
-    if (SHAPE_REGEXPS.size >= 1000) {
-      SHAPE_REGEXPS.clear();
-    }
-    regexp = compileShape(shape);
-    SHAPE_REGEXPS.set(key, regexp);
-  }
-  return regexp;
+  return SHAPE_REGEXPS.get(JSON.stringify(shape), () => compileShape(shape));
 }
 
-const SHAPE_REGEXPS = new Map<string, RegExp>();
+const SHAPE_REGEXPS = new BoundedCache<RegExp>(1000);
 
 function compileShape(shape: ClaimShape): RegExp {
   const escape = (literal: string): string => literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');

@@ -5,6 +5,7 @@
  * from here. Plain JSON logic, no aws-cdk-lib.
  */
 import { SLUG } from './buildkite-names';
+import { BoundedCache } from '../../../core/bounded-cache';
 import { ClaimShape, matchesEvery, matchesSome, oneOrMore, ShapePart, text } from '../../../core/claim-shapes';
 import { nameWildcardProblem } from '../../../core/name-wildcards';
 
@@ -36,21 +37,11 @@ export interface BuildkiteReading {
  * Readings already made: a pure function of the value and the flag, asked for by the subject
  * builder and again by the audit's reading that the role runs over its subjects.
  */
-const READINGS = new Map<string, BuildkiteReading>();
-const MAX_READINGS = 10_000;
+const READINGS = new BoundedCache<BuildkiteReading>(10_000);
 
 /** Reads a `sub` value of Buildkite, exact (`pattern: false`) or an IAM pattern. */
 export function readBuildkiteSubject(value: string, pattern: boolean): BuildkiteReading {
-  const key = `${pattern}:${value}`;
-  let reading = READINGS.get(key);
-  if (reading === undefined) {
-    if (READINGS.size >= MAX_READINGS) {
-      READINGS.clear();
-    }
-    reading = readUncached(value, pattern);
-    READINGS.set(key, reading);
-  }
-  return reading;
+  return READINGS.get(`${pattern}:${value}`, () => readUncached(value, pattern));
 }
 
 function readUncached(value: string, pattern: boolean): BuildkiteReading {
