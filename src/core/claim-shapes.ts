@@ -8,8 +8,6 @@
  * Plain JSON logic, no aws-cdk-lib: the audit, the guard and the subject builders share it.
  */
 
-import { BoundedCache } from './bounded-cache';
-
 /** Characters a name may hold: every character except those listed. */
 export interface CharClass {
   readonly except: string;
@@ -177,8 +175,7 @@ export function matchesSome(value: string, pattern: boolean, shape: ClaimShape):
 export function someMatch(value: string, pattern: boolean, shape: ClaimShape): string | undefined {
   if (isLiteral(value, pattern)) {
     // A literal value is the only claim it matches: a membership test, not a search (the builders classify every subject).
-    const [, rest, restShape] = withoutCommonPrefix(value, pattern, shape);
-    return shapeRegExp(restShape).test(rest) ? value : undefined;
+    return spells(value, 0, shape, 0) ? value : undefined;
   }
   const [prefix, rest, restShape] = withoutCommonPrefix(value, pattern, shape);
   if (literalEndsDiffer(rest, restShape)) {
@@ -287,19 +284,26 @@ function isLiteral(value: string, pattern: boolean): boolean {
   return !pattern || !/[*?]/.test(value);
 }
 
-/** The claims of a shape as a regular expression: literal text, and `[^<except>]+` for a run of a class. */
-function shapeRegExp(shape: ClaimShape): RegExp {
-  // The shapes after a subject's scope are few (a platform's contexts): compiled once each.
-  return SHAPE_REGEXPS.get(JSON.stringify(shape), () => compileShape(shape));
-}
-
-const SHAPE_REGEXPS = new BoundedCache<RegExp>(1000);
-
-function compileShape(shape: ClaimShape): RegExp {
-  const escape = (literal: string): string => literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-  const source = shape.map((part) => ('text' in part ? escape(part.text)
-    : part.oneOrMore.except.length === 0 ? '[\\s\\S]+' : `[^${escape(part.oneOrMore.except)}]+`)).join('');
-  return new RegExp(`^${source}$`);
+/**
+ * Whether the text from `at` on is a claim of the shape from part `index` on: literal text, then
+ * for a run of a class every length it can have, as the shape's regular expression would match
+ * (code units, as a class without the `u` flag), with nothing to compile.
+ */
+function spells(value: string, at: number, shape: ClaimShape, index: number): boolean {
+  if (index === shape.length) {
+    return at === value.length;
+  }
+  const part = shape[index];
+  if ('text' in part) {
+    return value.startsWith(part.text, at) && spells(value, at + part.text.length, shape, index + 1);
+  }
+  const except = part.oneOrMore.except;
+  for (let end = at; end < value.length && !except.includes(value[end]); end++) {
+    if (spells(value, end + 1, shape, index + 1)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the value (a pattern when `pattern`) matches every claim of the shape. */
