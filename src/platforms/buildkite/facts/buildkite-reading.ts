@@ -62,13 +62,15 @@ function readUncached(value: string, pattern: boolean): BuildkiteReading {
   const pipeline = parts[2] === 'pipeline' && parts[3] !== undefined && !(pattern && WILDCARD.test(parts[3])) ? parts[3] : undefined;
   const scope = (slug: ShapePart): ShapePart[] => [text(`organization:${organization}:pipeline:`), slug];
   const shape = (slug: ShapePart, ref: string): ClaimShape => [...scope(slug), text(`:ref:${ref}`), REF_NAME, ...JOB_TAIL];
-  // A literal pipeline slug is followed by ':', which no slug holds: every claim the value matches is of that pipeline.
   const own = pipeline === undefined ? SLUG_PART : text(pipeline);
+  // A literal slug is followed by ':', which no slug holds: every claim the value matches is of that pipeline, so
+  // the search runs under its own slug (a shorter one). An empty slug names no pipeline: any pipeline's shape, as before.
+  const anyOf = pipeline === undefined || pipeline === '' ? SLUG_PART : own;
   const coverage = (ref: string): Coverage => {
     if (matchesEvery(value, pattern, shape(own, ref))) {
       return 'every';
     }
-    return matchesSome(value, pattern, shape(own, ref)) ? 'some' : 'none';
+    return matchesSome(value, pattern, shape(anyOf, ref)) ? 'some' : 'none';
   };
   const problem = pattern ? nameWildcardProblem(value, ['pipeline'], ['ref']) : undefined;
   if (problem !== undefined) {
