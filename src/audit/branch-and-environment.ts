@@ -39,6 +39,10 @@ const FACTS = new BoundedCache<PairingFacts>(10_000);
 
 /** The first pair of subjects (distinct values) that trust a branch or tag and an environment of one repository, if any. */
 export function branchAndEnvironment(values: RoleSubjectValue[]): BranchAndEnvironment | undefined {
+  if (values.length < 2) {
+    // A pair needs two distinct values: nothing to read (CiDeployRole asks on every subject, its first included).
+    return undefined;
+  }
   const read = values.map(({ value, pattern }) => FACTS.get(`${pattern}:${value}`, () => pairingFacts(value, pattern)));
   for (const branch of read.filter((r) => r.refs && r.scope !== undefined)) {
     for (const environment of read.filter((r) => r.environment && r.scope !== undefined && r.value !== branch.value)) {

@@ -31,7 +31,7 @@ export function oneOrMore(except: string): ShapePart {
 
 /** IAM `StringLike` matching: `*` any run of characters, `?` any one character. */
 export function globMatches(pattern: string, value: string): boolean {
-  if (!pattern.includes('*') && !pattern.includes('?')) {
+  if (isLiteral(pattern, true)) {
     // No wildcard: equality, without compiling a regular expression (the audit compares many literal scopes).
     return pattern === value;
   }
@@ -346,7 +346,10 @@ export function searchEvery(value: string, pattern: boolean, shape: ClaimShape):
     const next: number[] = [];
     for (const i of sets[id]) {
       const from = globMove(space, i, symbol);
-      for (let j = Math.max(from, next.length === 0 ? -1 : next[next.length - 1] + 1); from !== -1 && j <= space.starRun[from]; j++) {
+      if (from === -1) {
+        continue;
+      }
+      for (let j = Math.max(from, next.length === 0 ? 0 : next[next.length - 1] + 1); j <= space.starRun[from]; j++) {
         next.push(j);
       }
     }

@@ -156,10 +156,8 @@ export class CiDeployRole extends iam.Role {
       Annotations.of(target).addWarningV2(risk.id, `${risk.message} [${this.node.path}]`);
     }
     // Across subjects: a branch and an environment of one repository (the audit gives the same warning for hand-written roles).
-    // A pair needs two values, so a role's first subject of one value has none.
-    const values = this.warnedBranchAndEnvironment ? []
-      : this.subjects.flatMap((s) => s._spec.claims.map((value) => ({ value, pattern: s._spec.pattern })));
-    const pair = values.length < 2 ? undefined : branchAndEnvironment(values);
+    const pair = this.warnedBranchAndEnvironment ? undefined
+      : branchAndEnvironment(this.subjects.flatMap((s) => s._spec.claims.map((value) => ({ value, pattern: s._spec.pattern }))));
     if (pair) {
       this.warnedBranchAndEnvironment = true;
       Annotations.of(target).addWarningV2(pair.risk.id, `${pair.risk.message} [${this.node.path}]`);
