@@ -69,6 +69,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // jest's TypeScript transform (types are checked by tsc in the same test task).
     '@swc/core@^1.16.22',
     '@swc/jest@^0.2.39',
+    // The README's test command runs each worker's test files in one plain Node.js process
+    // (test/jest/light-runner.mjs), TypeScript compiled by tsx. 0.8 needs Node.js 22.
+    'jest-light-runner@^0.7.13',
+    'tsx@^4.23.15',
   ],
 
   // The report reads CloudFormation YAML (short-form intrinsics as custom tags): bundled, as the command needs it at run time.
@@ -87,8 +91,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       maxWorkers: 2,
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
-      // Each test file compiles the same modules again: this runtime hands V8 the code cache of the file before.
-      runtime: '<rootDir>/test/jest/code-cache-runtime.js',
+      // No fresh module registry per test file: aws-cdk-lib and our modules load once per worker.
+      // test:coverage and test:lang pass `--runner jest-runner`, jest's default, which isolates every file.
+      runner: '<rootDir>/test/jest/light-runner.mjs',
     },
   },
 
@@ -97,8 +102,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/', 'cdk.out'] },
 });
 
-// jest transforms TypeScript with swc, file by file and without types; tsc checks the types,
-// over src, test and examples, in the same task. The options follow tsconfig.json (ES2022,
+// Under jest's default runner (test:coverage, test:lang), jest transforms TypeScript with swc, file by
+// file and without types; tsc checks the types, over src, test and examples, in the test task. The options follow tsconfig.json (ES2022,
 // CommonJS, class fields defined as ES2022 does, inline source maps for the stack traces).
 project.tryFindObjectFile('package.json')!.addOverride('jest.transform', {
   '^.+\\.[t]sx?$': ['@swc/jest', {
@@ -114,7 +119,7 @@ project.tsconfigDev.addInclude('.projenrc.ts');
 // The same jest run with coverage (lcov, cobertura and a text summary in coverage/), for CI.
 project.addTask('test:coverage', {
   description: 'Run jest with coverage (the README\'s `npx projen test` runs it without)',
-  exec: 'jest --passWithNoTests --ci --coverage',
+  exec: 'jest --passWithNoTests --ci --coverage --runner jest-runner',
   receiveArgs: true,
 });
 
@@ -258,6 +263,6 @@ for (const task of Object.values(langTasks)) {
 }
 // The README's Python and Java quick starts are rosetta's translations of the TypeScript one (its tablet).
 testLang.spawn(project.tasks.tryFind('check:rosetta')!);
-testLang.exec("jest --ci --coverage=false --testMatch '<rootDir>/test/lang/**/*.langtest.ts'");
+testLang.exec("jest --ci --coverage=false --runner jest-runner --testMatch '<rootDir>/test/lang/**/*.langtest.ts'");
 
 project.synth();
