@@ -373,9 +373,8 @@ describe('explain: usage and bad input', () => {
   test('the cdk-ci-oidc command runs explain, with its exit status, reading the token from standard input', () => {
     // GIVEN
     const assembly = synth(deployApp);
-    const tsNode = require.resolve('ts-node/dist/bin.js');
-    // WHEN
-    const refused = spawnSync(process.execPath, [tsNode, '--transpile-only', 'src/cli/main.ts', 'explain', '--claims', '-', assembly],
+    // WHEN the command's source runs in its own Node.js process (tsx compiles it)
+    const refused = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'explain', '--claims', '-', assembly],
       { encoding: 'utf8', cwd: path.join(__dirname, '..', '..'), input: jwt(mainToken) });
     // THEN
     expect(refused.status).toBe(1);

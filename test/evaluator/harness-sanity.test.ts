@@ -1,4 +1,6 @@
-import { decide, evaluate, newStack, providerArn, requestContext, TokenPayload, TrustPolicy, trustPolicyOf } from './iam-evaluator';
+import * as path from 'path';
+import * as fc from 'fast-check';
+import { decide, evaluate, newStack, originalComparisons, providerArn, requestContext, TokenPayload, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole, GitHubIssuer, GitHubOidcProvider, GitHubRepository } from '../../src';
 import { enterpriseServerIssuer, gitHubToken } from '../fixtures/tokens/github-token';
 
@@ -166,5 +168,38 @@ describe('roles synthesized by the library', () => {
     expect(decide(trustPolicyOf(imported), ghesToken)).toBe('ALLOWED');
     expect(decide(trustPolicyOf(imported), OWN_MAIN)).toBe('DENIED');
     expect(trustPolicyOf(imported).Statement[0].Principal).toEqual({ Federated: providerArn('github.example.com/_services/token') });
+  });
+});
+
+describe("the engine's comparisons with one collator", () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const simDir = path.dirname(require.resolve('@cloud-copilot/iam-simulate'));
+  const utils = require(path.join(path.dirname(require.resolve('@cloud-copilot/iam-policy', { paths: [simDir] })), 'utils.js'));
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  // Names the engine compares, and characters whose case or accent folding differs between locales and forms.
+  const NAMES = ['StringEquals', 'StringLike', 'IfExists', 'ForAllValues', 'ForAnyValue', 'Null', 'Bool'];
+  const text = fc.oneof(
+    fc.constantFrom(...NAMES, ...NAMES.map((name) => name.toLowerCase()), ...NAMES.map((name) => name.toUpperCase())),
+    fc.array(fc.constantFrom('a', 'A', 'á', 'Á', 'e', 'é', 'i', 'I', 'ı', 'İ', 's', 'S', 'ß', 'ẞ', 'f', 'ﬀ', 'x', '-', ' ', 'Ⅰ', 'ⅰ'), { maxLength: 6 })
+      .map((characters) => characters.join('')),
+  );
+
+  test('answer as iam-policy\'s own do, on the names it compares and on folding pitfalls', () => {
+    // GIVEN the harness has replaced the engine's comparisons
+    expect(utils.caseInsensitiveEquals).not.toBe(originalComparisons.caseInsensitiveEquals);
+    const answers = { equal: 0, different: 0 };
+
+    // THEN every pair compares as the originals compare it, and both answers occur
+    fc.assert(fc.property(text, text, fc.constantFrom(...NAMES, ''), (first, second, suffix) => {
+      const equal = utils.caseInsensitiveEquals(first, second);
+      answers[equal ? 'equal' : 'different']++;
+      const endsAlike = (value: string): boolean =>
+        utils.caseInsensitiveEndsWith(value, suffix) === originalComparisons.caseInsensitiveEndsWith(value, suffix);
+      return equal === originalComparisons.caseInsensitiveEquals(first, second)
+        && utils.caseInsensitiveEquals(second, first) === originalComparisons.caseInsensitiveEquals(second, first)
+        && endsAlike(first + second) && endsAlike(first + suffix.toUpperCase()) && endsAlike(first + suffix);
+    }), { numRuns: 3000 });
+    expect(answers.equal).toBeGreaterThan(100);
+    expect(answers.different).toBeGreaterThan(100);
   });
 });
