@@ -103,8 +103,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
 });
 
 // Under jest's default runner (test:coverage, test:lang), jest transforms TypeScript with swc, file by
-// file and without types; tsc checks the types, over src, test and examples, in the test task. The options follow tsconfig.json (ES2022,
-// CommonJS, class fields defined as ES2022 does, inline source maps for the stack traces).
+// file and without types; tsc checks the types, over src, test and examples, in the test task. The
+// options follow tsconfig.json (ES2022, CommonJS, class fields defined as ES2022 does, inline source
+// maps for the stack traces).
 project.tryFindObjectFile('package.json')!.addOverride('jest.transform', {
   '^.+\\.[t]sx?$': ['@swc/jest', {
     jsc: { parser: { syntax: 'typescript' }, target: 'es2022', transform: { useDefineForClassFields: true } },
