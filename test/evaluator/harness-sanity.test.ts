@@ -1,6 +1,5 @@
-import * as path from 'path';
 import * as fc from 'fast-check';
-import { decide, evaluate, newStack, originalComparisons, providerArn, requestContext, TokenPayload, TrustPolicy, trustPolicyOf } from './iam-evaluator';
+import { decide, engineComparisons, evaluate, newStack, originalComparisons, providerArn, requestContext, TokenPayload, TrustPolicy, trustPolicyOf } from './iam-evaluator';
 import { CiDeployRole, GitHubIssuer, GitHubOidcProvider, GitHubRepository } from '../../src';
 import { enterpriseServerIssuer, gitHubToken } from '../fixtures/tokens/github-token';
 
@@ -172,10 +171,6 @@ describe('roles synthesized by the library', () => {
 });
 
 describe("the engine's comparisons with one collator", () => {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const simDir = path.dirname(require.resolve('@cloud-copilot/iam-simulate'));
-  const utils = require(path.join(path.dirname(require.resolve('@cloud-copilot/iam-policy', { paths: [simDir] })), 'utils.js'));
-  /* eslint-enable @typescript-eslint/no-require-imports */
   // Names the engine compares, and characters whose case or accent folding differs between locales and forms.
   const NAMES = ['StringEquals', 'StringLike', 'IfExists', 'ForAllValues', 'ForAnyValue', 'Null', 'Bool'];
   const text = fc.oneof(
@@ -186,17 +181,17 @@ describe("the engine's comparisons with one collator", () => {
 
   test('answer as iam-policy\'s own do, on the names it compares and on folding pitfalls', () => {
     // GIVEN the harness has replaced the engine's comparisons
-    expect(utils.caseInsensitiveEquals).not.toBe(originalComparisons.caseInsensitiveEquals);
+    expect(engineComparisons.caseInsensitiveEquals).not.toBe(originalComparisons.caseInsensitiveEquals);
     const answers = { equal: 0, different: 0 };
 
     // THEN every pair compares as the originals compare it, and both answers occur
     fc.assert(fc.property(text, text, fc.constantFrom(...NAMES, ''), (first, second, suffix) => {
-      const equal = utils.caseInsensitiveEquals(first, second);
+      const equal = engineComparisons.caseInsensitiveEquals(first, second);
       answers[equal ? 'equal' : 'different']++;
       const endsAlike = (value: string): boolean =>
-        utils.caseInsensitiveEndsWith(value, suffix) === originalComparisons.caseInsensitiveEndsWith(value, suffix);
+        engineComparisons.caseInsensitiveEndsWith(value, suffix) === originalComparisons.caseInsensitiveEndsWith(value, suffix);
       return equal === originalComparisons.caseInsensitiveEquals(first, second)
-        && utils.caseInsensitiveEquals(second, first) === originalComparisons.caseInsensitiveEquals(second, first)
+        && engineComparisons.caseInsensitiveEquals(second, first) === originalComparisons.caseInsensitiveEquals(second, first)
         && endsAlike(first + second) && endsAlike(first + suffix.toUpperCase()) && endsAlike(first + suffix);
     }), { numRuns: 3000 });
     expect(answers.equal).toBeGreaterThan(100);

@@ -36,7 +36,8 @@ type RequestConstructor = new (
   principal: string, resource: { resource: string; accountId: string }, action: string, context: unknown, wildcardOnly: boolean,
 ) => unknown;
 
-interface EngineModules {
+/** The engine's modules, for the other evaluators of the tests (test/fixtures/assume-role-decision.ts). */
+export interface EngineModules {
   AwsRequestImpl: RequestConstructor;
   RequestContextImpl: new (values: Record<string, string | string[]>) => unknown;
   DiscoveryContextKeyConstraints: new (constraints: unknown[]) => unknown;
@@ -67,24 +68,24 @@ function compareWithOneCollator(utils: CaseInsensitiveComparisons): CaseInsensit
   return originals;
 }
 
-/** iam-policy's own comparisons, as it ships them. */
-export let originalComparisons: CaseInsensitiveComparisons;
+/* eslint-disable @typescript-eslint/no-require-imports */
+const SIM_DIR = path.dirname(require.resolve('@cloud-copilot/iam-simulate'));
+/** The copy of iam-policy that iam-simulate itself uses. */
+const POLICY_MAIN = require.resolve('@cloud-copilot/iam-policy', { paths: [SIM_DIR] });
 
-const engine: EngineModules = (() => {
-  const simDir = path.dirname(require.resolve('@cloud-copilot/iam-simulate'));
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const policyDir = path.dirname(require.resolve('@cloud-copilot/iam-policy', { paths: [simDir] }));
-  originalComparisons = compareWithOneCollator(require(path.join(policyDir, 'utils.js')));
-  return {
-    authorize: require(path.join(simDir, 'core_engine/CoreSimulatorEngine.js')).authorize,
-    AwsRequestImpl: require(path.join(simDir, 'request/request.js')).AwsRequestImpl,
-    RequestContextImpl: require(path.join(simDir, 'requestContext.js')).RequestContextImpl,
-    DiscoveryContextKeyConstraints: require(path.join(simDir, 'context_keys/discoveryContextKeyConstraints.js')).DiscoveryContextKeyConstraints,
-    // The copy of iam-policy that iam-simulate itself uses.
-    loadPolicy: require(require.resolve('@cloud-copilot/iam-policy', { paths: [simDir] })).loadPolicy,
-  };
-  /* eslint-enable @typescript-eslint/no-require-imports */
-})();
+/** The comparisons the engine calls: iam-policy's module, with the collator made once. */
+export const engineComparisons: CaseInsensitiveComparisons = require(path.join(path.dirname(POLICY_MAIN), 'utils.js'));
+/** iam-policy's own comparisons, as it ships them. */
+export const originalComparisons = compareWithOneCollator(engineComparisons);
+
+export const engine: EngineModules = {
+  authorize: require(path.join(SIM_DIR, 'core_engine/CoreSimulatorEngine.js')).authorize,
+  AwsRequestImpl: require(path.join(SIM_DIR, 'request/request.js')).AwsRequestImpl,
+  RequestContextImpl: require(path.join(SIM_DIR, 'requestContext.js')).RequestContextImpl,
+  DiscoveryContextKeyConstraints: require(path.join(SIM_DIR, 'context_keys/discoveryContextKeyConstraints.js')).DiscoveryContextKeyConstraints,
+  loadPolicy: require(POLICY_MAIN).loadPolicy,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 // --- what STS passes to IAM, per issuer (written from the AWS STS service authorization reference, as DESIGN.md rule 8 records it) ---
 
